@@ -1,0 +1,48 @@
+// The one place that says which role may do what (P11). Pages, server actions and the protocol
+// engine ask here; nothing else compares role names.
+
+export const STAFF_ROLES = ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"] as const;
+export type StaffRoleName = (typeof STAFF_ROLES)[number];
+
+export const ROLE_LABELS: Record<StaffRoleName, string> = {
+  THERAPIST: "Therapist",
+  PSYCHIATRIST: "Psychiatrist",
+  FRONT_DESK: "Front desk",
+  ADMIN: "Admin",
+};
+
+const PERMISSIONS = {
+  /** See couples, partners' names and contact details. */
+  "couple:read": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"],
+  "couple:write": ["THERAPIST", "FRONT_DESK", "ADMIN"],
+  /** Goals, notes, the protocol panel: clinical content. */
+  "clinical:read": ["THERAPIST", "PSYCHIATRIST"],
+  "cycle:plan": ["THERAPIST"],
+  "session:book": ["THERAPIST", "FRONT_DESK"],
+  "session:move": ["THERAPIST", "FRONT_DESK"],
+  "session:cancel": ["THERAPIST", "FRONT_DESK"],
+  "session:check-in": ["THERAPIST", "FRONT_DESK"],
+  "session:complete": ["THERAPIST", "PSYCHIATRIST"],
+  "session:no-show": ["THERAPIST", "FRONT_DESK"],
+  "calendar:read": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"],
+  "clearance:record": ["PSYCHIATRIST"],
+  "clearance:revoke": ["PSYCHIATRIST"],
+  "clearance:read": ["THERAPIST", "PSYCHIATRIST"],
+  /** Whether a partner is cleared for a date, without any clinical detail. */
+  "clearance:status": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
+  "dosing:record": ["THERAPIST", "PSYCHIATRIST"],
+  "dosing:override": ["PSYCHIATRIST"],
+  "substance-log:write": ["PSYCHIATRIST", "THERAPIST"],
+  "substance-log:read": ["PSYCHIATRIST", "ADMIN"],
+  "staff:manage": ["ADMIN"],
+  "rooms:manage": ["ADMIN"],
+  "settings:manage": ["ADMIN"],
+  "audit:read": ["ADMIN"],
+} as const satisfies Record<string, readonly StaffRoleName[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly StaffRoleName[], permission: Permission): boolean {
+  const allowed: readonly StaffRoleName[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

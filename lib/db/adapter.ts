@@ -1,0 +1,59 @@
+import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { acquireFolderLock } from "./folder-lock";
+
+/** Where the data lives: the embedded PGlite (a folder, or memory) or a PostgreSQL server. */
+export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
+
+export type OpenDatabase = {
+  target: DatabaseTarget;
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+};
+
+export function targetFrom(databaseUrl: string | undefined, pgliteDir: string): DatabaseTarget {
+  return databaseUrl ? { kind: "postgres", url: databaseUrl } : { kind: "pglite", dataDir: pgliteDir };
+}
+
+/** A PGlite with the extensions our migrations need (btree_gist for the EXCLUDE constraints). */
+export async function newPGlite(dataDir: string): Promise<PGlite> {
+  return PGlite.create(dataDir, { extensions: { btree_gist } });
+}
+
+export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    return {
+      target,
+      factory: new PrismaPg(pool),
+      close: () => pool.end(),
+    };
+  }
+  const release = target.dataDir.startsWith("memory://") ? () => {} : acquireFolderLock(target.dataDir);
+  try {
+    const client = await newPGlite(target.dataDir);
+    const inner = new PrismaPGlite(client);
+    const factory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      connect: () => inner.connect(),
+      // The adapter's own shadow database lacks btree_gist; ours loads it like the main one.
+      connectToShadowDb: async () => new PrismaPGlite(await newPGlite("memory://")).connect(),
+    };
+    return {
+      target,
+      factory,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// The one place that reads process.env (STYLE.md). Everything else imports `env`.
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A postgres:// URL selects PostgreSQL; unset means the embedded database (PGlite). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** The embedded database's folder; `memory://` keeps it in memory (tests). */
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Set only by the demo start script and tests: lets `next start` run without HSTS. */
+  KAP_INSECURE_HTTP: z.enum(["0", "1"]).default("0"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+function readEnv(): TEnv {
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
+
+/** The session-signing secret. Production refuses to start without one; nothing is defaulted. */
+export function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  throw new Error(
+    "NEXTAUTH_SECRET is not set. `npm start` generates one into .env.local for local use; " +
+      "in production set it to a random value of at least 32 characters.",
+  );
+}
