@@ -13,8 +13,8 @@ export const ROLE_LABELS: Record<StaffRoleName, string> = {
 
 const PERMISSIONS = {
   /** See couples, partners' names and contact details. */
-  "couple:read": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"],
-  "couple:write": ["THERAPIST", "FRONT_DESK", "ADMIN"],
+  "couple:read": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
+  "couple:write": ["THERAPIST", "FRONT_DESK"],
   /** Goals, notes, the protocol panel: clinical content. */
   "clinical:read": ["THERAPIST", "PSYCHIATRIST"],
   "cycle:plan": ["THERAPIST"],

@@ -19,6 +19,22 @@ export function targetFrom(databaseUrl: string | undefined, pgliteDir: string): 
   return databaseUrl ? { kind: "postgres", url: databaseUrl } : { kind: "pglite", dataDir: pgliteDir };
 }
 
+/**
+ * adapter-pg runs a migration script by splitting it on every ";", which cuts PL/pgSQL
+ * function bodies (and comments) apart. PostgreSQL's simple query protocol takes the whole
+ * script as one implicit transaction, as `prisma migrate deploy` sends it.
+ */
+function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapter: A): A {
+  adapter.executeScript = async (script: string) => {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      (adapter as unknown as { onError(error: unknown): never }).onError(error);
+    }
+  };
+  return adapter;
+}
+
 /** A PGlite with the extensions our migrations need (btree_gist for the EXCLUDE constraints). */
 export async function newPGlite(dataDir: string): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { btree_gist } });
@@ -27,11 +43,14 @@ export async function newPGlite(dataDir: string): Promise<PGlite> {
 export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
-    return {
-      target,
-      factory: new PrismaPg(pool),
-      close: () => pool.end(),
+    const inner = new PrismaPg(pool);
+    const factory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: inner.provider,
+      adapterName: inner.adapterName,
+      connect: async () => wholeScripts(await inner.connect()),
+      connectToShadowDb: async () => wholeScripts(await inner.connectToShadowDb()),
     };
+    return { target, factory, close: () => pool.end() };
   }
   const release = target.dataDir.startsWith("memory://") ? () => {} : acquireFolderLock(target.dataDir);
   try {
