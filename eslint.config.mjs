@@ -1,6 +1,8 @@
 import next from "eslint-config-next";
 
-export default [
+const config = [
   { ignores: ["lib/db/generated/**", ".next/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
   ...next,
 ];
+
+export default config;

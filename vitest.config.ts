@@ -1,21 +1,33 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectConfiguration } from "vitest/config";
+
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // `server-only` throws outside React Server Components; tests are server code too.
+  "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
+};
+
+const shared = { resolve: { alias } };
+const integration = {
+  include: ["tests/integration/**/*.test.ts"],
+  setupFiles: ["tests/support/vitest-setup.ts"],
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
+const projects: TestProjectConfiguration[] = [
+  { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], setupFiles: ["tests/support/vitest-setup.ts"] } },
+  { ...shared, test: { name: "embedded", ...integration } },
+];
+// Integration tests run on PostgreSQL too when a local server is named (CI always does).
+if (process.env.TEST_DATABASE_URL) {
+  projects.push({ ...shared, test: { name: "postgres", ...integration, globalSetup: ["tests/support/postgres-global-setup.ts"] } });
+}
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@": path.resolve(import.meta.dirname),
-      // `server-only` throws outside React Server Components; tests are server code too.
-      "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
-    },
-  },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
-    environment: "node",
-    setupFiles: ["tests/support/vitest-setup.ts"],
-    // Integration files each open their own database; two cores fit two at a time.
+    projects,
+    // Two cores: two test files at a time.
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
   },
 });

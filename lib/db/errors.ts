@@ -28,6 +28,7 @@ function findCause(error: unknown): Cause | null {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: Cause } }; cause?: unknown; name?: string };
   if (e.meta?.driverAdapterError?.cause) return e.meta.driverAdapterError.cause;
   if (e.code === "P2034") return { code: "40001", message: "write conflict" };
+  if (e.code === "P2002") return { code: "23505", message: "unique constraint" };
   if (e.name === "DriverAdapterError" && e.cause && typeof e.cause === "object") return e.cause as Cause;
   return null;
 }

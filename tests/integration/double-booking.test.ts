@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { databaseFailureOf } from "@/lib/db/errors";
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from "../support/database";
+import type { Db } from "@/lib/db/prisma";
+import { databaseKind, testDb } from "../support/database";
 import { makeCouple, smallClinic } from "../support/fixtures";
 
 // P8 is the database's job: EXCLUDE constraints on rooms, clinicians and partners. These tests
 // book straight through Prisma, with no read-then-write check in front, so only the
 // constraints can stop a double booking.
 
-describe.each(testDatabaseKinds())("P8 double booking on %s", (kind) => {
-  let t: TestDatabase;
+describe(`P8 double booking on ${databaseKind}`, () => {
+  const t = { db: undefined as unknown as Db };
   let c: Awaited<ReturnType<typeof smallClinic>>;
-  beforeAll(async () => {
-    t = await createTestDatabase(kind);
-  });
-  afterAll(() => t?.close());
   beforeEach(async () => {
+    t.db = await testDb();
     c = await smallClinic(t.db);
   });
 

@@ -1,5 +1,10 @@
-// Tests never touch the developer's embedded database folder: the configured database, if any
-// module asks for it, is an in-memory PGlite.
+import { inject } from "vitest";
+
+// Runs before each test file's imports. The app reads its environment once (lib/env.ts), so
+// the database is chosen here: the "postgres" project's own database, else an in-memory PGlite
+// (never the developer's .data folder).
+const url = inject("databaseUrl");
+if (url) process.env.DATABASE_URL = url;
+else delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = "memory://";
-delete process.env.DATABASE_URL;
 process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { EmptyState, PageHeader, Badge } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { getClinic } from "@/lib/clinic/get-clinic";
+import { listCouples } from "@/lib/couples/list-couples";
+import { formatClinicDateTime } from "@/lib/format/clinic-time";
+
+export const metadata = { title: "Couples" };
+
+export default async function CouplesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  const staff = await requirePermission("couple:read");
+  const clinic = await getClinic(staff.clinicId);
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw ?? "").slice(0, 100);
+  const couples = await listCouples(staff, clinic.timeZone, q);
+  const mine = staff.roles.includes("FRONT_DESK") ? "every couple of the clinic" : "the couples you work with";
+
+  return (
+    <>
+      <PageHeader title="Couples" description={`Showing ${mine}.`} />
+      <form role="search" className="mb-4 flex gap-2" action="/couples">
+        <label htmlFor="q" className="sr-only">
+          Search couples by name or email
+        </label>
+        <input id="q" name="q" defaultValue={q} placeholder="Search by name or email" className="w-72 rounded-md border border-stone-300 px-3 py-2 text-sm" />
+        <button type="submit" className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm hover:bg-stone-100">
+          Search
+        </button>
+      </form>
+      {couples.length === 0 ? (
+        <EmptyState>{q ? `No couple matches “${q}”.` : "No couples yet."}</EmptyState>
+      ) : (
+        <table className="w-full overflow-hidden rounded-lg border border-stone-200 bg-white text-sm">
+          <caption className="sr-only">Couples</caption>
+          <thead className="bg-stone-100 text-left text-stone-700">
+            <tr>
+              <th scope="col" className="px-4 py-2">Couple</th>
+              <th scope="col" className="px-4 py-2">Stage</th>
+              <th scope="col" className="px-4 py-2">Couple’s therapist</th>
+              <th scope="col" className="px-4 py-2">Next session</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {couples.map((c) => (
+              <tr key={c.id} data-testid="couple-row">
+                <td className="px-4 py-2">
+                  <Link href={`/couples/${c.id}`} className="font-medium text-brand-700 underline">
+                    {c.names}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">
+                  <Badge tone="brand">{c.stage}</Badge>
+                </td>
+                <td className="px-4 py-2">{c.couplesTherapist}</td>
+                <td className="px-4 py-2 text-stone-600">{c.nextSession ? formatClinicDateTime(c.nextSession, clinic.timeZone) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

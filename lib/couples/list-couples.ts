@@ -1,0 +1,76 @@
+import "server-only";
+import type { Staff } from "../auth/session";
+import { db } from "../db";
+import { clinicDateOnly } from "../format/clinic-time";
+import { coupleScope } from "./access";
+import { coupleStage } from "./stage";
+
+export type CoupleRow = {
+  id: string;
+  names: string;
+  partners: { id: string; name: string; email: string | null; phone: string | null }[];
+  couplesTherapist: string;
+  stage: ReturnType<typeof coupleStage>;
+  nextSession: Date | null;
+};
+
+/** The couples this staff member may see, optionally filtered by a partner's name or email. */
+export async function listCouples(staff: Staff, timeZone: string, query = "", now = new Date()): Promise<CoupleRow[]> {
+  const today = clinicDateOnly(now, timeZone);
+  const scope = coupleScope(staff);
+  if (!scope) return [];
+  const q = query.trim();
+  const nameMatch = q
+    ? {
+        OR: (["partnerA", "partnerB"] as const).flatMap((p) => [
+          { [p]: { firstName: { contains: q, mode: "insensitive" as const } } },
+          { [p]: { lastName: { contains: q, mode: "insensitive" as const } } },
+          { [p]: { email: { contains: q, mode: "insensitive" as const } } },
+        ]),
+      }
+    : {};
+  const couples = await db.couple.findMany({
+    where: { AND: [scope, nameMatch] },
+    include: {
+      partnerA: { include: { clearances: { where: clearanceInForce(today) } } },
+      partnerB: { include: { clearances: { where: clearanceInForce(today) } } },
+      couplesTherapist: { select: { name: true } },
+      cycles: { orderBy: { createdAt: "desc" }, take: 1, include: { sessions: { include: { attendees: { select: { clientId: true } } } } } },
+      sessions: { where: { startsAt: { gte: now }, status: "SCHEDULED" }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
+    },
+    orderBy: [{ partnerA: { lastName: "asc" } }, { partnerA: { firstName: "asc" } }],
+  });
+  return couples.map((c) => {
+    const cycle = c.cycles[0] ?? null;
+    const partners = [c.partnerA, c.partnerB];
+    return {
+      id: c.id,
+      names: coupleNames(c.partnerA, c.partnerB),
+      partners: partners.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, email: p.email, phone: p.phone })),
+      couplesTherapist: c.couplesTherapist.name,
+      stage: coupleStage({
+        cycle,
+        sessions: (cycle?.sessions ?? []).map((s) => ({ kind: s.kind, status: s.status, partnerIds: s.attendees.map((a) => a.clientId) })),
+        partnerIds: [c.partnerAId, c.partnerBId],
+        clearedPartnerIds: partners.filter((p) => p.clearances.length > 0).map((p) => p.id),
+      }),
+      nextSession: c.sessions[0]?.startsAt ?? null,
+    };
+  });
+}
+
+export function coupleNames(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): string {
+  return a.lastName === b.lastName ? `${a.firstName} & ${b.firstName} ${a.lastName}` : `${a.firstName} ${a.lastName} & ${b.firstName} ${b.lastName}`;
+}
+
+/** A signed, unrevoked, unsuperseded clearance that lets the partner dose and is valid today. */
+export function clearanceInForce(today: Date) {
+  return {
+    signedAt: { not: null },
+    decision: { in: ["CLEARED" as const, "CLEARED_WITH_CONDITIONS" as const] },
+    revocation: { is: null },
+    supersededBy: { is: null },
+    validUntil: { gte: today },
+    evaluatedOn: { lte: today },
+  };
+}

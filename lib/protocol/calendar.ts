@@ -1,0 +1,134 @@
+// Calendar-day maths in the clinic's time zone. The protocol counts days as calendar dates where
+// the clinic is ("the next day" across a daylight-saving change is still the next date), so
+// everything here goes through date-fns with a TZDate / tz() context and never adds 24 hours.
+import { TZDate, tz } from "@date-fns/tz";
+import { addDays, differenceInCalendarDays, format, getISODay } from "date-fns";
+import type { ProtocolSettings } from "./types";
+
+/** A calendar date in the clinic's zone, "YYYY-MM-DD". */
+export type ClinicDay = string;
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDay(day: ClinicDay): [number, number, number] {
+  const m = DAY_PATTERN.exec(day);
+  if (!m) throw new Error(`Not a calendar date (YYYY-MM-DD): ${day}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/** Noon of a calendar date in the zone: a safe anchor, never inside a DST gap. */
+function dayAnchor(day: ClinicDay, timeZone: string): TZDate {
+  const [y, m, d] = parseDay(day);
+  return new TZDate(y, m - 1, d, 12, 0, timeZone);
+}
+
+function inZone(value: Date | ClinicDay, timeZone: string): TZDate {
+  return typeof value === "string" ? dayAnchor(value, timeZone) : new TZDate(value.getTime(), timeZone);
+}
+
+/** The clinic's calendar date of an instant. */
+export function clinicDate(instant: Date, timeZone: string): ClinicDay {
+  return format(instant, "yyyy-MM-dd", { in: tz(timeZone) });
+}
+
+/** Calendar days from a to b in the clinic's zone (b later ⇒ positive). */
+export function calendarDaysBetween(a: Date | ClinicDay, b: Date | ClinicDay, timeZone: string): number {
+  return differenceInCalendarDays(inZone(b, timeZone), inZone(a, timeZone), { in: tz(timeZone) });
+}
+
+/**
+ * n calendar days later in the clinic's zone: a date string gives a date string; an instant gives
+ * the instant at the same wall-clock time n dates later (what "same time next week" means).
+ */
+export function addClinicDays(day: ClinicDay, days: number, timeZone: string): ClinicDay;
+export function addClinicDays(instant: Date, days: number, timeZone: string): Date;
+export function addClinicDays(value: Date | ClinicDay, days: number, timeZone: string): Date | ClinicDay {
+  const moved = addDays(inZone(value, timeZone), days, { in: tz(timeZone) });
+  return typeof value === "string" ? format(moved, "yyyy-MM-dd", { in: tz(timeZone) }) : new Date(moved.getTime());
+}
+
+/**
+ * The instant at a wall-clock time (minutes after local midnight) on a clinic date. 1440 is the
+ * next midnight. A time inside a spring-forward gap resolves forward (02:30 → 03:30).
+ */
+export function atClinicTime(day: ClinicDay, minuteOfDay: number, timeZone: string): Date {
+  const [y, m, d] = parseDay(day);
+  const local = new TZDate(y, m - 1, d, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone);
+  return new Date(local.getTime());
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of an instant or a calendar date, in the clinic's zone. */
+export function isoWeekday(value: Date | ClinicDay, timeZone: string): number {
+  return getISODay(inZone(value, timeZone), { in: tz(timeZone) });
+}
+
+/** Wall-clock minutes after local midnight. */
+export function clinicMinuteOfDay(instant: Date, timeZone: string): number {
+  const local = new TZDate(instant.getTime(), timeZone);
+  return local.getHours() * 60 + local.getMinutes();
+}
+
+/**
+ * Whether a session lies inside opening hours: on an open weekday, starting no earlier than
+ * opening and ending no later than closing of the same clinic date (closing at 1440 lets a
+ * session end exactly at midnight).
+ */
+export function withinOpeningHours(start: Date, end: Date, settings: ProtocolSettings): boolean {
+  const zone = settings.timeZone;
+  if (end.getTime() <= start.getTime()) return false;
+  const day = clinicDate(start, zone);
+  if (!settings.openWeekdays.includes(isoWeekday(start, zone))) return false;
+  const startMinute = clinicMinuteOfDay(start, zone);
+  const endDay = clinicDate(end, zone);
+  let endMinute: number;
+  if (endDay === day) endMinute = clinicMinuteOfDay(end, zone);
+  else if (endDay === addClinicDays(day, 1, zone) && clinicMinuteOfDay(end, zone) === 0) endMinute = 1440;
+  else return false;
+  return startMinute >= settings.opensAtMinute && endMinute <= settings.closesAtMinute;
+}
+
+/** "Tue 3 Mar" for an instant (in the zone) or a calendar date. */
+export function formatClinicDay(value: Date | ClinicDay, timeZone: string): string {
+  return format(inZone(value, timeZone), "EEE d MMM", { in: tz(timeZone) });
+}
+
+/** "10:00" in the clinic's zone. */
+export function formatClinicTime(instant: Date, timeZone: string): string {
+  return format(instant, "HH:mm", { in: tz(timeZone) });
+}
+
+/** "10:00–13:00" in the clinic's zone. */
+export function formatClinicTimeRange(start: Date, end: Date, timeZone: string): string {
+  return `${formatClinicTime(start, timeZone)}–${formatClinicTime(end, timeZone)}`;
+}
+
+/** "Tue 3 Mar 10:00–13:00". */
+export function formatClinicSlot(start: Date, end: Date, timeZone: string): string {
+  return `${formatClinicDay(start, timeZone)} ${formatClinicTimeRange(start, end, timeZone)}`;
+}
+
+/** "08:00" for a minute of the day (1440 → "24:00"). */
+export function formatMinuteOfDay(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** "Mon–Sat 08:00–20:00", or "Mon, Wed, Fri 09:00–17:00" when the days are not a run. */
+export function formatOpeningHours(settings: ProtocolSettings): string {
+  const days = [...new Set(settings.openWeekdays)].sort((a, b) => a - b);
+  const isRun = days.length > 2 && days.every((d, i) => i === 0 || d === days[i - 1] + 1);
+  const dayText = isRun
+    ? `${WEEKDAY_NAMES[days[0] - 1]}–${WEEKDAY_NAMES[days[days.length - 1] - 1]}`
+    : days.map((d) => WEEKDAY_NAMES[d - 1]).join(", ");
+  return `${dayText} ${formatMinuteOfDay(settings.opensAtMinute)}–${formatMinuteOfDay(settings.closesAtMinute)}`;
+}
+
+/** "on Wed 4 Mar or Thu 5 Mar", "on Wed 4 Mar, Thu 5 Mar or Fri 6 Mar", or "between … and …". */
+export function formatDayChoice(first: ClinicDay, last: ClinicDay, timeZone: string): string {
+  const count = calendarDaysBetween(first, last, timeZone) + 1;
+  if (count <= 1) return `on ${formatClinicDay(first, timeZone)}`;
+  if (count > 3) return `between ${formatClinicDay(first, timeZone)} and ${formatClinicDay(last, timeZone)}`;
+  const names = Array.from({ length: count }, (_, i) => formatClinicDay(addClinicDays(first, i, timeZone), timeZone));
+  return `on ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}

@@ -1,0 +1,86 @@
+// The protocol engine: judges a proposed change against the rule book (PROTOCOL.md, P1–P11).
+// It applies the change and its consequences to a copy, runs every rule on the result and
+// returns what the change would break. Empty violations means allowed.
+//
+// A change is judged by what it does, not by the cycle's history: it is refused when it
+// breaks something that held before, leaves a session it books or moves in breach of any rule,
+// or is not allowed as such (a session's life order, who may do it). So a revoked clearance
+// flags its medicine sessions (see checkCycle) without blocking an unrelated booking. Recording
+// what happened (complete, no-show) is refused only for the change itself: the facts stand, and
+// anything they leave unmet shows in checkCycle and on the status panel.
+import { applyChange } from "./apply-change";
+import { canonicalSnapshot } from "./cycle";
+import { cycleSizeNotices } from "./rules/p7-cycle-size";
+import { RULES } from "./rules";
+import type { Actor, CycleSnapshot, Notice, ProposedChange, RuleContext, RuleId, Violation } from "./types";
+
+export type EvaluateOptions = { actor?: Actor; now?: Date };
+export type Evaluation = { violations: Violation[]; notices: Notice[] };
+
+const RULE_ORDER = Object.keys(RULES) as RuleId[];
+
+function keyOf(v: Violation): string {
+  return `${v.rule}|${v.sessionIds.join(",")}|${v.message}`;
+}
+
+/** Rule-book order, then the sessions concerned, then the message; duplicates dropped. */
+export function sortViolations(violations: Violation[]): Violation[] {
+  const unique = new Map<string, Violation>();
+  for (const v of violations) {
+    const normal = { ...v, sessionIds: [...new Set(v.sessionIds)].sort() };
+    unique.set(keyOf(normal), normal);
+  }
+  return [...unique.values()].sort(
+    (a, b) =>
+      RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule) ||
+      (a.sessionIds.join(",") < b.sessionIds.join(",") ? -1 : a.sessionIds.join(",") > b.sessionIds.join(",") ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+function runRules(after: CycleSnapshot, change: ProposedChange | null, ctx: RuleContext): Violation[] {
+  return sortViolations(RULE_ORDER.flatMap((id) => RULES[id](after, change, ctx)));
+}
+
+/** Every rule the cycle breaks as it stands: flags for the calendar, the panel, a revocation. */
+export function checkCycle(snapshot: CycleSnapshot, options: EvaluateOptions = {}): Violation[] {
+  const cycle = canonicalSnapshot(snapshot);
+  return runRules(cycle, null, { before: cycle, ...options });
+}
+
+export function evaluateChange(
+  snapshot: CycleSnapshot,
+  change: ProposedChange,
+  options: EvaluateOptions = {},
+): Evaluation {
+  const before = canonicalSnapshot(snapshot);
+  const after = canonicalSnapshot(applyChange(before, change));
+  const ctx: RuleContext = { before, actor: options.actor, now: options.now };
+
+  const brokenBefore = new Set(runRules(before, null, ctx).map(keyOf));
+  const brokenAfter = runRules(after, null, ctx);
+  const brokenAfterKeys = new Set(brokenAfter.map(keyOf));
+  // What only the change itself breaks: life order, permissions, the past.
+  const ofChange = runRules(after, change, ctx).filter((v) => !brokenAfterKeys.has(keyOf(v)));
+
+  const recordsFact = change.type === "complete" || change.type === "noShow";
+  const shaped = new Set(
+    change.type === "book"
+      ? change.sessions.map((s) => s.id)
+      : change.type === "move"
+        ? [change.sessionId]
+        : change.type === "moveMany"
+          ? change.moves.map((m) => m.sessionId)
+          : [],
+  );
+  const ofState = recordsFact
+    ? []
+    : brokenAfter.filter((v) => !brokenBefore.has(keyOf(v)) || v.sessionIds.some((id) => shaped.has(id)));
+
+  const noticedBefore = new Set(cycleSizeNotices(before).map((n) => n.message));
+  const notices = cycleSizeNotices(after)
+    .filter((n) => !noticedBefore.has(n.message))
+    .sort((a, b) => (a.message < b.message ? -1 : a.message > b.message ? 1 : 0));
+
+  return { violations: sortViolations([...ofChange, ...ofState]), notices };
+}

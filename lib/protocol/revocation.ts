@@ -1,0 +1,25 @@
+// P3: "Revoking a clearance flags every future medicine session of that partner." The clearance
+// module calls this when a psychiatrist revokes, to show (and notify about) what it affects.
+import { canonicalSnapshot, dosingPartners, isMedicine, isUpcoming, sessionById } from "./cycle";
+import { checkCycle } from "./engine";
+import type { CycleSnapshot, Violation } from "./types";
+
+export function flagsAfterRevocation(snapshot: CycleSnapshot, clearanceId: string, now: Date): Violation[] {
+  const revoked = snapshot.clearances.find((c) => c.id === clearanceId);
+  if (!revoked) return [];
+  const cycle = canonicalSnapshot({
+    ...snapshot,
+    clearances: snapshot.clearances.map((c) => (c.id === clearanceId ? { ...c, revoked: true } : c)),
+  });
+  return checkCycle(cycle).filter((v) => {
+    if (v.rule !== "P3") return false;
+    const m = sessionById(cycle, v.sessionIds[0]);
+    return (
+      m !== undefined &&
+      isMedicine(m) &&
+      isUpcoming(m) &&
+      m.endsAt.getTime() > now.getTime() &&
+      dosingPartners(cycle, m).some((p) => p.id === revoked.clientId)
+    );
+  });
+}

@@ -1,0 +1,209 @@
+// The clinic's protocol settings (PROTOCOL.md, marked "(setting)"): the defaults, the admin
+// form's validation, and the mapping to the Clinic table's columns. The engine reads settings,
+// it never hard-codes them.
+import { z } from "zod";
+import type { KapModel, ProtocolSettings, SessionKind } from "./types";
+
+export const DEFAULT_SETTINGS: ProtocolSettings = {
+  // PROTOCOL.md gives no default zone; the clinic's own zone is always set on the Clinic row.
+  timeZone: "America/Los_Angeles",
+  sessionMinutes: {
+    INTAKE: 60,
+    PREPARATION: 90,
+    MEDICAL_EVALUATION: 60,
+    MEDICINE_TAKING_TURNS: 180,
+    MEDICINE_LOW_DOSE: 120,
+    INTEGRATION: 90,
+    COUPLES_THERAPY: 60,
+  },
+  minPreparations: { TAKING_TURNS: 2, LOW_DOSE_TOGETHER: 0 },
+  clearanceValidityDays: 90,
+  integrationWindowDays: { min: 1, max: 2 },
+  lowDoseSeries: { min: 6, max: 8 },
+  openWeekdays: [1, 2, 3, 4, 5, 6],
+  opensAtMinute: 8 * 60,
+  closesAtMinute: 20 * 60,
+};
+
+export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
+  INTAKE: "Individual intake",
+  PREPARATION: "Joint preparation",
+  MEDICAL_EVALUATION: "Medical evaluation",
+  MEDICINE_TAKING_TURNS: "Medicine: Taking Turns",
+  MEDICINE_LOW_DOSE: "Medicine: Low Dose Together",
+  INTEGRATION: "Integration",
+  COUPLES_THERAPY: "Couples therapy",
+};
+
+export const MODEL_LABELS: Record<KapModel, string> = {
+  TAKING_TURNS: "Taking Turns",
+  LOW_DOSE_TOGETHER: "Low Dose Together",
+};
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const minutes = (label: string) =>
+  z
+    .number({ error: `${label}: enter a number of minutes` })
+    .int({ error: `${label} must be whole minutes` })
+    .positive({ error: `${label} must be longer than 0 minutes` })
+    .max(24 * 60, { error: `${label} must fit in one day` });
+
+const count = (label: string, least: number) =>
+  z
+    .number({ error: `${label}: enter a number` })
+    .int({ error: `${label} must be a whole number` })
+    .min(least, { error: `${label} must be at least ${least}` });
+
+const minuteOfDay = (label: string) =>
+  z
+    .number({ error: `${label}: enter a time` })
+    .int({ error: `${label} must be a whole minute` })
+    .min(0, { error: `${label} must be a time of day` })
+    .max(24 * 60, { error: `${label} must be a time of day` });
+
+export const ZProtocolSettings = z
+  .object({
+    timeZone: z.string().refine(isTimeZone, { error: "Time zone must be an IANA name such as America/Los_Angeles" }),
+    sessionMinutes: z.object({
+      INTAKE: minutes("Intake length"),
+      PREPARATION: minutes("Preparation length"),
+      MEDICAL_EVALUATION: minutes("Medical evaluation length"),
+      MEDICINE_TAKING_TURNS: minutes("Taking Turns medicine session length"),
+      MEDICINE_LOW_DOSE: minutes("Low Dose Together medicine session length"),
+      INTEGRATION: minutes("Integration length"),
+      COUPLES_THERAPY: minutes("Couples therapy length"),
+    }),
+    minPreparations: z.object({
+      TAKING_TURNS: count("Preparations before Taking Turns", 0),
+      LOW_DOSE_TOGETHER: count("Preparations before Low Dose Together", 0),
+    }),
+    clearanceValidityDays: count("Clearance validity (days)", 1),
+    integrationWindowDays: z.object({
+      min: count("Integration window: earliest day", 0),
+      max: count("Integration window: latest day", 0),
+    }),
+    lowDoseSeries: z.object({
+      min: count("Low Dose Together series: fewest sessions", 1),
+      max: count("Low Dose Together series: most sessions", 1),
+    }),
+    openWeekdays: z
+      .array(
+        z
+          .number()
+          .int({ error: "Open days are weekdays 1 (Monday) to 7 (Sunday)" })
+          .min(1, { error: "Open days are weekdays 1 (Monday) to 7 (Sunday)" })
+          .max(7, { error: "Open days are weekdays 1 (Monday) to 7 (Sunday)" }),
+      )
+      .min(1, { error: "The clinic must be open on at least one day" })
+      .refine((days) => new Set(days).size === days.length, { error: "Each open day must appear once" }),
+    opensAtMinute: minuteOfDay("Opening time"),
+    closesAtMinute: minuteOfDay("Closing time"),
+  })
+  .superRefine((s, ctx) => {
+    if (s.integrationWindowDays.min > s.integrationWindowDays.max) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["integrationWindowDays", "max"],
+        message: "The integration window's latest day must not be before its earliest day",
+      });
+    }
+    if (s.lowDoseSeries.min > s.lowDoseSeries.max) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["lowDoseSeries", "max"],
+        message: "A Low Dose Together series' most sessions must not be fewer than its fewest",
+      });
+    }
+    if (s.opensAtMinute >= s.closesAtMinute) {
+      ctx.addIssue({ code: "custom", path: ["closesAtMinute"], message: "Closing time must be after opening time" });
+      return;
+    }
+    // A session kind longer than the open day could never be booked.
+    const openMinutes = s.closesAtMinute - s.opensAtMinute;
+    for (const [kind, length] of Object.entries(s.sessionMinutes) as [SessionKind, number][]) {
+      if (length > openMinutes) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["sessionMinutes", kind],
+          message: `${SESSION_KIND_LABELS[kind]} (${length} min) is longer than the clinic's open day (${openMinutes} min)`,
+        });
+      }
+    }
+  });
+
+export type TProtocolSettings = z.infer<typeof ZProtocolSettings>;
+
+/** The Clinic table's protocol columns (prisma/schema.prisma), without importing Prisma. */
+export type ClinicSettingsColumns = {
+  timeZone: string;
+  intakeMinutes: number;
+  preparationMinutes: number;
+  evaluationMinutes: number;
+  takingTurnsMinutes: number;
+  lowDoseMinutes: number;
+  integrationMinutes: number;
+  couplesTherapyMinutes: number;
+  minPreparationsTakingTurns: number;
+  minPreparationsLowDose: number;
+  clearanceValidityDays: number;
+  integrationMinDays: number;
+  integrationMaxDays: number;
+  lowDoseMinSessions: number;
+  lowDoseMaxSessions: number;
+  openWeekdays: number[];
+  opensAtMinute: number;
+  closesAtMinute: number;
+};
+
+export function settingsFromClinic(c: ClinicSettingsColumns): ProtocolSettings {
+  return {
+    timeZone: c.timeZone,
+    sessionMinutes: {
+      INTAKE: c.intakeMinutes,
+      PREPARATION: c.preparationMinutes,
+      MEDICAL_EVALUATION: c.evaluationMinutes,
+      MEDICINE_TAKING_TURNS: c.takingTurnsMinutes,
+      MEDICINE_LOW_DOSE: c.lowDoseMinutes,
+      INTEGRATION: c.integrationMinutes,
+      COUPLES_THERAPY: c.couplesTherapyMinutes,
+    },
+    minPreparations: { TAKING_TURNS: c.minPreparationsTakingTurns, LOW_DOSE_TOGETHER: c.minPreparationsLowDose },
+    clearanceValidityDays: c.clearanceValidityDays,
+    integrationWindowDays: { min: c.integrationMinDays, max: c.integrationMaxDays },
+    lowDoseSeries: { min: c.lowDoseMinSessions, max: c.lowDoseMaxSessions },
+    openWeekdays: [...c.openWeekdays],
+    opensAtMinute: c.opensAtMinute,
+    closesAtMinute: c.closesAtMinute,
+  };
+}
+
+export function settingsToClinic(s: ProtocolSettings): ClinicSettingsColumns {
+  return {
+    timeZone: s.timeZone,
+    intakeMinutes: s.sessionMinutes.INTAKE,
+    preparationMinutes: s.sessionMinutes.PREPARATION,
+    evaluationMinutes: s.sessionMinutes.MEDICAL_EVALUATION,
+    takingTurnsMinutes: s.sessionMinutes.MEDICINE_TAKING_TURNS,
+    lowDoseMinutes: s.sessionMinutes.MEDICINE_LOW_DOSE,
+    integrationMinutes: s.sessionMinutes.INTEGRATION,
+    couplesTherapyMinutes: s.sessionMinutes.COUPLES_THERAPY,
+    minPreparationsTakingTurns: s.minPreparations.TAKING_TURNS,
+    minPreparationsLowDose: s.minPreparations.LOW_DOSE_TOGETHER,
+    clearanceValidityDays: s.clearanceValidityDays,
+    integrationMinDays: s.integrationWindowDays.min,
+    integrationMaxDays: s.integrationWindowDays.max,
+    lowDoseMinSessions: s.lowDoseSeries.min,
+    lowDoseMaxSessions: s.lowDoseSeries.max,
+    openWeekdays: [...s.openWeekdays].sort((a, b) => a - b),
+    opensAtMinute: s.opensAtMinute,
+    closesAtMinute: s.closesAtMinute,
+  };
+}

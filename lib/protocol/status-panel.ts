@@ -1,0 +1,141 @@
+// The cycle's status panel on the couple's page (therapists): for the next medicine session,
+// each prerequisite as met, pending or missing, and for every medicine session whether its
+// integration lies inside the window. It reads the same prerequisite helpers as the rules, so
+// the panel and the engine never disagree.
+import { clinicDate } from "./calendar";
+import {
+  canonicalSnapshot,
+  dosingPartners,
+  isUpcoming,
+  MODEL_OF_MEDICINE_KIND,
+  standingMedicineSessions,
+} from "./cycle";
+import { capitalise, day, describeSession, describeSessionSlot } from "./describe";
+import { clearanceLastDay, intakesOf, pendingEvaluationOf, preparationsOf, validClearanceOf } from "./prerequisites";
+import { integrationDays, integrationsOf, isInsideWindow } from "./rules/p4-integration-window";
+import type { CycleSnapshot, Partner, RuleId, SnapshotSession } from "./types";
+
+export type PrerequisiteState = "met" | "pending" | "missing";
+
+export type PanelPrerequisite = {
+  rule: RuleId;
+  what: "intake" | "preparations" | "clearance" | "rideHome";
+  partnerId: string | null;
+  state: PrerequisiteState;
+  label: string;
+};
+
+export type PanelIntegration = {
+  medicineSessionId: string;
+  integrationSessionId: string | null;
+  state: "inside" | "outside" | "missing" | "duplicate";
+  insideWindow: boolean;
+  label: string;
+};
+
+export type CycleStatusPanel = {
+  /** The earliest medicine session still to come; null when none is booked. */
+  nextMedicineSession: { id: string; startsAt: Date; endsAt: Date; label: string } | null;
+  prerequisites: PanelPrerequisite[];
+  integrations: PanelIntegration[];
+  allIntegrationsInWindow: boolean;
+};
+
+function intakeItem(snapshot: CycleSnapshot, partner: Partner, limit: Date | null): PanelPrerequisite {
+  const base = { rule: "P1" as const, what: "intake" as const, partnerId: partner.id };
+  const completed = intakesOf(snapshot, partner, limit, "completed")[0];
+  if (completed) return { ...base, state: "met", label: `${partner.name}'s intake: completed ${day(snapshot, completed.startsAt)}` };
+  const booked = intakesOf(snapshot, partner, limit, "booked")[0];
+  if (booked) return { ...base, state: "pending", label: `${partner.name}'s intake: booked ${day(snapshot, booked.startsAt)}` };
+  return { ...base, state: "missing", label: `${partner.name}'s intake: not booked` };
+}
+
+function preparationsItem(snapshot: CycleSnapshot, limit: Date | null): PanelPrerequisite {
+  const base = { rule: "P2" as const, what: "preparations" as const, partnerId: null };
+  const required = snapshot.settings.minPreparations[snapshot.cycle.model];
+  if (required <= 0) return { ...base, state: "met", label: "Joint preparations: none required" };
+  const completed = preparationsOf(snapshot, limit, "completed").length;
+  const booked = preparationsOf(snapshot, limit, "booked").length - completed;
+  const label = `Joint preparations: ${Math.min(completed, required)} of ${required} completed${booked > 0 ? `, ${booked} booked` : ""}`;
+  const state = completed >= required ? "met" : completed + booked >= required ? "pending" : "missing";
+  return { ...base, state, label };
+}
+
+function clearanceItem(snapshot: CycleSnapshot, partner: Partner, limit: Date | null, onDay: string, model = snapshot.cycle.model): PanelPrerequisite {
+  const base = { rule: "P3" as const, what: "clearance" as const, partnerId: partner.id };
+  const valid = validClearanceOf(snapshot, partner.id, onDay, model);
+  if (valid) {
+    return { ...base, state: "met", label: `${partner.name}'s clearance: valid until ${day(snapshot, clearanceLastDay(valid, snapshot))}` };
+  }
+  const evaluation = pendingEvaluationOf(snapshot, partner.id, limit, onDay);
+  if (evaluation) {
+    return { ...base, state: "pending", label: `${partner.name}'s clearance: medical evaluation ${day(snapshot, evaluation.startsAt)}` };
+  }
+  return { ...base, state: "missing", label: `${partner.name}'s clearance: none valid on ${day(snapshot, onDay)}` };
+}
+
+function rideHomeItem(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSession, now: Date): PanelPrerequisite {
+  const base = { rule: "P10" as const, what: "rideHome" as const, partnerId: partner.id };
+  if (snapshot.rideHomes.some((r) => r.sessionId === m.id && r.clientId === partner.id)) {
+    return { ...base, state: "met", label: `${partner.name}'s ride home: recorded` };
+  }
+  const zone = snapshot.settings.timeZone;
+  // Recorded at check-in at the latest: still pending before the day, missing on it.
+  return clinicDate(now, zone) < clinicDate(m.startsAt, zone)
+    ? { ...base, state: "pending", label: `${partner.name}'s ride home: to record by check-in` }
+    : { ...base, state: "missing", label: `${partner.name}'s ride home: not recorded` };
+}
+
+function integrationItem(snapshot: CycleSnapshot, m: SnapshotSession): PanelIntegration {
+  const linked = integrationsOf(snapshot, m);
+  const what = capitalise(describeSession(snapshot, m));
+  if (linked.length === 0) {
+    return { medicineSessionId: m.id, integrationSessionId: null, state: "missing", insideWindow: false, label: `${what}: no integration booked (due ${integrationDays(snapshot, m)})` };
+  }
+  const [first] = linked;
+  if (linked.length > 1) {
+    return { medicineSessionId: m.id, integrationSessionId: first.id, state: "duplicate", insideWindow: false, label: `${what}: ${linked.length} integrations, keep one` };
+  }
+  const inside = isInsideWindow(snapshot, m, first);
+  return {
+    medicineSessionId: m.id,
+    integrationSessionId: first.id,
+    state: inside ? "inside" : "outside",
+    insideWindow: inside,
+    label: inside
+      ? `${what}: integration ${day(snapshot, first.startsAt)}, inside the window`
+      : `${what}: integration ${day(snapshot, first.startsAt)} is outside the window (due ${integrationDays(snapshot, m)})`,
+  };
+}
+
+export function cycleStatusPanel(snapshot: CycleSnapshot, now: Date): CycleStatusPanel {
+  const cycle = canonicalSnapshot(snapshot);
+  const zone = cycle.settings.timeZone;
+  const medicine = standingMedicineSessions(cycle);
+  const next = medicine.find((m) => isUpcoming(m) && m.endsAt.getTime() > now.getTime()) ?? null;
+  const limit = next ? next.startsAt : null;
+
+  const prerequisites: PanelPrerequisite[] = [
+    ...cycle.couple.partners.map((p) => intakeItem(cycle, p, limit)),
+    preparationsItem(cycle, limit),
+  ];
+  if (next) {
+    const onDay = clinicDate(next.startsAt, zone);
+    const model = MODEL_OF_MEDICINE_KIND[next.kind] ?? cycle.cycle.model;
+    for (const p of dosingPartners(cycle, next)) prerequisites.push(clearanceItem(cycle, p, limit, onDay, model));
+    for (const p of dosingPartners(cycle, next)) prerequisites.push(rideHomeItem(cycle, p, next, now));
+  } else {
+    // No medicine session yet: either partner may dose later, so show both as of today.
+    for (const p of cycle.couple.partners) prerequisites.push(clearanceItem(cycle, p, null, clinicDate(now, zone)));
+  }
+
+  const integrations = medicine.map((m) => integrationItem(cycle, m));
+  return {
+    nextMedicineSession: next
+      ? { id: next.id, startsAt: next.startsAt, endsAt: next.endsAt, label: capitalise(describeSessionSlot(cycle, next)) }
+      : null,
+    prerequisites,
+    integrations,
+    allIntegrationsInWindow: integrations.every((i) => i.insideWindow),
+  };
+}

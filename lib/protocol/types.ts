@@ -1,0 +1,109 @@
+// The protocol engine's input and output. Other modules code against these shapes: add optional
+// fields if needed, never rename. String values match prisma/schema.prisma's enums; the engine
+// stays pure, so it does not import the generated Prisma client.
+
+export type SessionKind =
+  | "INTAKE"
+  | "PREPARATION"
+  | "MEDICAL_EVALUATION"
+  | "MEDICINE_TAKING_TURNS"
+  | "MEDICINE_LOW_DOSE"
+  | "INTEGRATION"
+  | "COUPLES_THERAPY";
+export type SessionStatus = "SCHEDULED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+export type KapModel = "TAKING_TURNS" | "LOW_DOSE_TOGETHER";
+export type CycleFormat = "FULL" | "SINGLE_EXPERIENCE";
+export type ClearanceDecision = "CLEARED" | "CLEARED_WITH_CONDITIONS" | "NOT_CLEARED" | "DEFERRED";
+export type RuleId = "P1" | "P2" | "P3" | "P4" | "P5" | "P6" | "P7" | "P8" | "P9" | "P10" | "P11";
+
+export type ProtocolSettings = {
+  timeZone: string; // IANA
+  sessionMinutes: Record<SessionKind, number>;
+  minPreparations: Record<KapModel, number>;
+  clearanceValidityDays: number;
+  integrationWindowDays: { min: number; max: number };
+  lowDoseSeries: { min: number; max: number };
+  openWeekdays: number[]; // ISO weekday 1=Mon..7=Sun
+  opensAtMinute: number;
+  closesAtMinute: number; // minutes after local midnight
+};
+
+export type Partner = { id: string; name: string; kapTherapistId: string };
+export type Room = { id: string; name: string; capacity: number; dosingEquipped: boolean; active: boolean };
+
+export type SnapshotSession = {
+  id: string;
+  kind: SessionKind;
+  status: SessionStatus;
+  startsAt: Date;
+  endsAt: Date;
+  roomId: string | null;
+  journeyerId: string | null;
+  medicineSessionId: string | null;
+  clinicianIds: string[];
+  partnerIds: string[];
+  /**
+   * The cycle the session belongs to. Omitted means "this cycle". A different id or null (couples
+   * therapy outside any cycle, another cycle of the couple) still counts for overlaps (P8) and
+   * as a medical evaluation (P3), but not towards this cycle's intakes, preparations or medicine.
+   */
+  cycleId?: string | null;
+};
+
+export type SnapshotClearance = {
+  id: string;
+  clientId: string;
+  decision: ClearanceDecision;
+  models: KapModel[];
+  evaluatedOn: string;
+  validUntil: string; // "YYYY-MM-DD", calendar dates in the clinic's zone
+  recordedByPsychiatrist: boolean;
+  signed: boolean;
+  revoked: boolean;
+  supersededById: string | null;
+};
+
+export type CycleSnapshot = {
+  cycle: { id: string; model: KapModel; format: CycleFormat };
+  couple: { id: string; partners: [Partner, Partner]; couplesTherapistId: string };
+  sessions: SnapshotSession[]; // this couple's sessions (all statuses)
+  clearances: SnapshotClearance[]; // both partners' clearances, all of them
+  rideHomes: { sessionId: string; clientId: string }[]; // recorded rides home
+  rooms: Room[];
+  settings: ProtocolSettings;
+  /** Staff names, so that messages can say who is double-booked (P8). Optional. */
+  staff?: { id: string; name: string }[];
+};
+
+export type NewSession = Omit<SnapshotSession, "status"> & { status?: SessionStatus };
+
+export type SessionMove = { sessionId: string; startsAt: Date; endsAt: Date; roomId?: string | null };
+
+export type ProposedChange =
+  | { type: "book"; sessions: NewSession[] } // one session, or a whole plan atomically
+  | { type: "move"; sessionId: string; startsAt: Date; endsAt: Date; roomId?: string | null }
+  | { type: "moveMany"; moves: SessionMove[] } // e.g. a medicine session and its integration together
+  | { type: "cancel"; sessionId: string }
+  | { type: "checkIn"; sessionId: string }
+  | { type: "complete"; sessionId: string }
+  | { type: "noShow"; sessionId: string };
+
+export type Actor = { id: string; roles: ("THERAPIST" | "PSYCHIATRIST" | "FRONT_DESK" | "ADMIN")[] };
+
+export type Violation = { rule: RuleId; sessionIds: string[]; message: string };
+export type Notice = { rule: RuleId; message: string }; // P7: beyond typical size is a notice, not a refusal
+
+/** What every rule sees besides the resulting cycle and the change. */
+export type RuleContext = {
+  /** The cycle as it stands before the change (equal to the resulting cycle when auditing). */
+  before: CycleSnapshot;
+  actor?: Actor;
+  now?: Date;
+};
+
+/**
+ * A rule: given the cycle as it would be after the change, returns what breaks it. With
+ * `change` null it returns only the cycle's standing invariants; with a change it may add
+ * checks on the change itself (a session's life order, who may do it, the past).
+ */
+export type Rule = (after: CycleSnapshot, change: ProposedChange | null, ctx: RuleContext) => Violation[];

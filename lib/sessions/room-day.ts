@@ -1,0 +1,51 @@
+import "server-only";
+import { TZDate } from "@date-fns/tz";
+import { addDays } from "date-fns";
+import type { Staff } from "../auth/session";
+import { coupleScope } from "../couples/access";
+import { coupleNames } from "../couples/list-couples";
+import { db } from "../db";
+
+export type CalendarSession = {
+  id: string;
+  roomId: string | null;
+  kind: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  /** The couple's names where the viewer may see them, else null ("Booked"). */
+  label: string | null;
+  coupleId: string | null;
+};
+
+/** Every room's sessions on one clinic-local day ("YYYY-MM-DD"), names as far as the role allows. */
+export async function roomDaySchedule(staff: Staff, timeZone: string, dateKey: string) {
+  const [y, m, d] = dateKey.split("-").map(Number);
+  const dayStart = new TZDate(y, m - 1, d, timeZone);
+  const dayEnd = addDays(dayStart, 1);
+  const scope = coupleScope(staff);
+  const [rooms, sessions, visible] = await Promise.all([
+    db.room.findMany({ where: { clinicId: staff.clinicId, active: true }, orderBy: { name: "asc" } }),
+    db.session.findMany({
+      where: { clinicId: staff.clinicId, startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } },
+      orderBy: { startsAt: "asc" },
+      include: { couple: { include: { partnerA: { select: { firstName: true, lastName: true } }, partnerB: { select: { firstName: true, lastName: true } } } } },
+    }),
+    scope ? db.couple.findMany({ where: scope, select: { id: true } }) : Promise.resolve([]),
+  ]);
+  const visibleIds = new Set(visible.map((c) => c.id));
+  const calendar: CalendarSession[] = sessions.map((s) => {
+    const named = visibleIds.has(s.coupleId);
+    return {
+      id: s.id,
+      roomId: s.roomId,
+      kind: s.kind,
+      status: s.status,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      label: named ? coupleNames(s.couple.partnerA, s.couple.partnerB) : null,
+      coupleId: named ? s.coupleId : null,
+    };
+  });
+  return { rooms, sessions: calendar, dayStart: new Date(dayStart.getTime()) };
+}

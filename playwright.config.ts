@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// End-to-end tests drive a real Chromium through the production build, served on its own
+// embedded database (created fresh and seeded for each run).
+// On machines where Playwright cannot download its browser, set PLAYWRIGHT_CHROMIUM_PATH (CI
+// uses Debian's /usr/bin/chromium); on a laptop with `npx playwright install`, leave it unset.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: executablePath
+            ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
+            : [],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${baseURL}/sign-in`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      PGLITE_DIR: ".data/e2e",
+      KAP_FRESH_DB: "1",
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: "e2e-secret-only-for-tests-0123456789abcdef",
+    },
+  },
+});

@@ -1,0 +1,103 @@
+// P11 Who may do what: role permissions come from lib/auth/permissions.ts (can()); therapists act
+// for the couples they treat; front desk books for everyone.
+import { describe } from "vitest";
+import { runCases } from "./cases";
+import { asNew, at, COUPLES_THERAPIST, fullPlan, make, PSYCHIATRIST, SAM, snapshot } from "./fixtures";
+import type { Actor } from "@/lib/protocol/types";
+
+const plan = () => snapshot({ sessions: fullPlan() });
+const withEvaluation = (status: "SCHEDULED" | "CHECKED_IN") =>
+  snapshot({ sessions: [...fullPlan(), { ...make.evaluation("ev-1", SAM, "2026-03-12", "15:00"), status }] });
+const bookCouples = { type: "book" as const, sessions: [asNew(make.couples("ct-1", "2026-03-12"))] };
+const completeEvaluation = { type: "complete" as const, sessionId: "ev-1" };
+
+const frontDesk: Actor = { id: "u-desk", roles: ["FRONT_DESK"] };
+const admin: Actor = { id: "u-admin", roles: ["ADMIN"] };
+const ownTherapist: Actor = { id: COUPLES_THERAPIST, roles: ["THERAPIST"] };
+const kapTherapist: Actor = { id: SAM.kapTherapistId, roles: ["THERAPIST"] };
+const otherTherapist: Actor = { id: "t-stranger", roles: ["THERAPIST"] };
+const otherTherapistAtDesk: Actor = { id: "t-stranger", roles: ["THERAPIST", "FRONT_DESK"] };
+const psychiatrist: Actor = { id: PSYCHIATRIST, roles: ["PSYCHIATRIST"] };
+const otherPsychiatrist: Actor = { id: "doc-2", roles: ["PSYCHIATRIST"] };
+
+describe("P11 who may do what", () => {
+  runCases([
+    { name: "front desk books", cycle: plan(), change: bookCouples, options: { actor: frontDesk }, allowed: true },
+    { name: "front desk cancels", cycle: plan(), change: { type: "cancel", sessionId: "med-2" }, options: { actor: frontDesk }, allowed: true },
+    {
+      name: "front desk does not complete sessions",
+      cycle: withEvaluation("CHECKED_IN"),
+      change: completeEvaluation,
+      options: { actor: frontDesk },
+      refused: "P11",
+      says: ["P11: Front desk staff may not complete sessions."],
+      sessions: ["ev-1"],
+    },
+    {
+      name: "an admin does not book",
+      cycle: plan(),
+      change: bookCouples,
+      options: { actor: admin },
+      refused: "P11",
+      says: ["Admin staff may not book sessions"],
+    },
+    {
+      name: "a psychiatrist does not book",
+      cycle: plan(),
+      change: bookCouples,
+      options: { actor: psychiatrist },
+      refused: "P11",
+      says: ["Psychiatrist staff may not book sessions"],
+    },
+    {
+      name: "a psychiatrist does not mark no-shows",
+      cycle: withEvaluation("SCHEDULED"),
+      change: { type: "noShow", sessionId: "ev-1" },
+      options: { actor: psychiatrist },
+      refused: "P11",
+      says: ["may not mark no-shows for sessions"],
+    },
+    { name: "the couple's therapist books", cycle: plan(), change: bookCouples, options: { actor: ownTherapist }, allowed: true },
+    {
+      name: "a partner's KAP therapist moves an integration within its window",
+      cycle: plan(),
+      change: { type: "move", sessionId: "int-2", startsAt: at("2026-03-18", "10:00"), endsAt: at("2026-03-18", "11:30") },
+      options: { actor: kapTherapist },
+      allowed: true,
+    },
+    {
+      name: "another therapist does not book for a couple they do not treat",
+      cycle: plan(),
+      change: bookCouples,
+      options: { actor: otherTherapist },
+      refused: "P11",
+      says: ["P11: you may book sessions only for couples you treat, and you are not one of this couple's clinicians."],
+    },
+    {
+      name: "another therapist who staffs the new session may book it",
+      cycle: plan(),
+      change: { type: "book", sessions: [asNew(make.couples("ct-1", "2026-03-12", "15:00", { clinicianIds: ["t-stranger"] }))] },
+      options: { actor: otherTherapist },
+      allowed: true,
+    },
+    { name: "a therapist who also works the front desk books for anyone", cycle: plan(), change: bookCouples, options: { actor: otherTherapistAtDesk }, allowed: true },
+    { name: "the psychiatrist completes their own evaluation", cycle: withEvaluation("CHECKED_IN"), change: completeEvaluation, options: { actor: psychiatrist }, allowed: true },
+    {
+      name: "another psychiatrist does not complete it",
+      cycle: withEvaluation("CHECKED_IN"),
+      change: completeEvaluation,
+      options: { actor: otherPsychiatrist },
+      refused: "P11",
+      says: ["you may complete sessions only for couples you treat"],
+    },
+    { name: "without an actor (a system job) there is nothing to check", cycle: withEvaluation("CHECKED_IN"), change: completeEvaluation, allowed: true },
+    {
+      name: "an account without any role",
+      cycle: plan(),
+      change: bookCouples,
+      options: { actor: { id: "u-none", roles: [] } },
+      refused: "P11",
+      says: ["P11: An account without a role may not book sessions."],
+    },
+  ]);
+});
