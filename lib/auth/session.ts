@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db";
@@ -12,6 +13,8 @@ export type Staff = {
   email: string;
   roles: StaffRoleName[];
   clinicId: string;
+  /** The request's client address, for the audit log. */
+  ip: string | null;
 };
 
 /**
@@ -24,7 +27,7 @@ export const currentStaff = cache(async (): Promise<Staff | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({ where: { id } });
   if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, roles: user.roles, clinicId: user.clinicId };
+  return { id: user.id, name: user.name, email: user.email, roles: user.roles, clinicId: user.clinicId, ip: await clientAddress() };
 });
 
 /** For pages: the signed-in staff member, or a redirect to sign-in. */
@@ -39,4 +42,10 @@ export async function requirePermission(permission: Permission): Promise<Staff> 
   const staff = await requireStaff();
   if (!can(staff.roles, permission)) redirect("/forbidden");
   return staff;
+}
+
+/** The first address in X-Forwarded-For (set by the proxy in front of the app), else X-Real-IP. */
+async function clientAddress(): Promise<string | null> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 }
