@@ -36,3 +36,48 @@ export async function makeCouple(db: Db, clinicId: string, therapistId: string, 
   });
   return { ...couple, partnerA, partnerB };
 }
+
+export type SmallClinic = Awaited<ReturnType<typeof smallClinic>>;
+
+/** A signed-in staff member as the domain functions receive it. */
+export function staffOf(user: { id: string; name: string; email: string; roles: ("THERAPIST" | "PSYCHIATRIST" | "FRONT_DESK" | "ADMIN")[]; clinicId: string }) {
+  return { id: user.id, name: user.name, email: user.email, roles: user.roles, clinicId: user.clinicId, ip: "127.0.0.1" };
+}
+
+/** Inserts a session directly (test set-up, not under test): its times are clinic-agnostic instants. */
+export async function insertSession(
+  db: Db,
+  c: SmallClinic,
+  s: { kind: "INTAKE" | "PREPARATION" | "MEDICAL_EVALUATION" | "COUPLES_THERAPY"; start: string; minutes: number; partners: string[]; status?: "SCHEDULED" | "COMPLETED"; cycleId?: string | null; clinicianId?: string; roomId?: string | null },
+) {
+  const startsAt = new Date(s.start);
+  return db.session.create({
+    data: {
+      clinicId: c.clinic.id, coupleId: c.couple.id, cycleId: s.kind === "COUPLES_THERAPY" ? null : s.cycleId, kind: s.kind, status: s.status ?? "SCHEDULED",
+      startsAt, endsAt: new Date(startsAt.getTime() + s.minutes * 60_000), roomId: s.roomId === undefined ? c.willow.id : s.roomId,
+      clinicians: { create: [{ userId: s.clinicianId ?? c.therapist.id }] }, attendees: { create: s.partners.map((clientId) => ({ clientId })) },
+    },
+  });
+}
+
+/**
+ * A Taking Turns cycle ready for its medicine sessions: both intakes and two preparations
+ * completed in the week of 23 Feb 2026, both partners cleared by the psychiatrist.
+ */
+export async function readyTakingTurnsCycle(db: Db, c: SmallClinic) {
+  const cycle = await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", plannedSessionCount: 8, status: "ACTIVE" } });
+  const { partnerAId: a, partnerBId: b } = c.couple;
+  await insertSession(db, c, { kind: "INTAKE", start: "2026-02-23T17:00:00Z", minutes: 60, partners: [a], status: "COMPLETED", cycleId: cycle.id });
+  await insertSession(db, c, { kind: "INTAKE", start: "2026-02-23T19:00:00Z", minutes: 60, partners: [b], status: "COMPLETED", cycleId: cycle.id });
+  await insertSession(db, c, { kind: "PREPARATION", start: "2026-02-24T17:00:00Z", minutes: 90, partners: [a, b], status: "COMPLETED", cycleId: cycle.id });
+  await insertSession(db, c, { kind: "PREPARATION", start: "2026-02-25T17:00:00Z", minutes: 90, partners: [a, b], status: "COMPLETED", cycleId: cycle.id });
+  for (const clientId of [a, b]) {
+    await db.clearance.create({
+      data: {
+        clientId, psychiatristId: c.psychiatrist.id, evaluatedOn: new Date("2026-02-26"), systolic: 120, diastolic: 80, heartRate: 70, decision: "CLEARED",
+        models: ["TAKING_TURNS"], maxDoseMg: 100, route: "SUBLINGUAL_LOZENGE", validUntil: new Date("2026-05-27"), signedAt: new Date("2026-02-26T20:00:00Z"),
+      },
+    });
+  }
+  return cycle;
+}

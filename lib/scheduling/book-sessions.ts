@@ -1,0 +1,58 @@
+import "server-only";
+import { recordAudit } from "../audit/record";
+import type { Staff } from "../auth/session";
+import type { NewSession } from "../protocol";
+import { underProtocol } from "./under-protocol";
+
+export type BookingRequest = {
+  coupleId: string;
+  /** Null only for couples therapy outside a KAP cycle. */
+  cycleId: string | null;
+  /** One session, or a whole plan: all are booked or none (P4 books a medicine session with its integration). */
+  sessions: NewSession[];
+};
+
+/**
+ * Books sessions in one transaction, after the protocol engine allows them; the database's
+ * EXCLUDE constraints stop any double booking (P8) that two requests race into.
+ */
+export async function bookSessions(staff: Staff, request: BookingRequest) {
+  // Medicine sessions first: an integration's foreign key points at its medicine session.
+  const ordered = [...request.sessions].sort((a, b) => Number(a.kind === "INTEGRATION") - Number(b.kind === "INTEGRATION"));
+  const { result, notices } = await underProtocol({
+    staff,
+    coupleId: request.coupleId,
+    cycleId: request.cycleId,
+    change: () => ({ type: "book", sessions: ordered }),
+    attempts: () => ordered,
+    write: async (tx) => {
+      for (const s of ordered) {
+        await tx.session.create({
+          data: {
+            id: s.id,
+            clinicId: staff.clinicId,
+            coupleId: request.coupleId,
+            cycleId: s.kind === "COUPLES_THERAPY" ? null : request.cycleId,
+            kind: s.kind,
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+            roomId: s.roomId,
+            journeyerId: s.journeyerId,
+            medicineSessionId: s.medicineSessionId,
+            createdById: staff.id,
+            clinicians: { create: s.clinicianIds.map((userId) => ({ userId })) },
+            attendees: {
+              create: s.partnerIds.map((clientId) => ({
+                clientId,
+                role: s.journeyerId ? (clientId === s.journeyerId ? "JOURNEYER" : "SITTER") : "PARTICIPANT",
+              })),
+            },
+          },
+        });
+        await recordAudit(tx, staff, { action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" });
+      }
+      return ordered.map((s) => s.id);
+    },
+  });
+  return { sessionIds: result, notices };
+}

@@ -1,0 +1,102 @@
+import "server-only";
+import type { Tx } from "../db/prisma";
+import { NotFoundError } from "../errors";
+import { settingsFromClinic, type CycleSnapshot, type SnapshotClearance } from "../protocol";
+
+const dateKey = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Takes the couple's row lock for the rest of the transaction. Every change to a couple's
+ * schedule goes through it, so two changes to one couple cannot both pass the engine on the
+ * same stale picture (P4's window, P5's alternation); the database's EXCLUDE constraints
+ * cover clashes between couples.
+ */
+export async function lockCouple(tx: Tx, coupleId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Couple" WHERE "id" = ${coupleId}::uuid FOR UPDATE`;
+}
+
+/**
+ * The protocol engine's picture of one couple (PROTOCOL.md): every session of the couple, both
+ * partners' clearances, recorded rides home, the clinic's rooms and settings. `cycleId` names
+ * the cycle being judged; null judges couples therapy outside any cycle.
+ */
+export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: string, cycleId: string | null): Promise<CycleSnapshot> {
+  const couple = await tx.couple.findFirst({
+    where: { id: coupleId, clinicId },
+    include: {
+      clinic: { include: { rooms: true } },
+      partnerA: true,
+      partnerB: true,
+      cycles: cycleId ? { where: { id: cycleId } } : false,
+      sessions: { include: { clinicians: { select: { userId: true } }, attendees: { select: { clientId: true } } } },
+    },
+  });
+  if (!couple) throw new NotFoundError("The couple");
+  const cycle = cycleId ? couple.cycles?.[0] : null;
+  if (cycleId && !cycle) throw new NotFoundError("The cycle");
+  const partnerIds = [couple.partnerAId, couple.partnerBId];
+  const [clearances, rides, staff] = await Promise.all([
+    tx.clearance.findMany({
+      where: { clientId: { in: partnerIds } },
+      include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true } } },
+    }),
+    tx.dosingRecord.findMany({
+      where: { session: { coupleId }, rideHomeName: { not: null }, rideHomePhone: { not: null } },
+      select: { sessionId: true, clientId: true },
+    }),
+    tx.user.findMany({ where: { clinicId: couple.clinicId }, select: { id: true, name: true } }),
+  ]);
+
+  return {
+    // Couples therapy outside a cycle is judged for overlaps, rooms and hours only: a stand-in
+    // cycle that owns no session leaves the cycle rules nothing to check.
+    cycle: cycle ? { id: cycle.id, model: cycle.model, format: cycle.format } : { id: "none", model: "TAKING_TURNS", format: "FULL" },
+    couple: {
+      id: couple.id,
+      couplesTherapistId: couple.couplesTherapistId,
+      partners: [
+        { id: couple.partnerAId, name: couple.partnerA.preferredName ?? couple.partnerA.firstName, kapTherapistId: couple.partnerAKapTherapistId },
+        { id: couple.partnerBId, name: couple.partnerB.preferredName ?? couple.partnerB.firstName, kapTherapistId: couple.partnerBKapTherapistId },
+      ],
+    },
+    sessions: couple.sessions.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      status: s.status,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      roomId: s.roomId,
+      journeyerId: s.journeyerId,
+      medicineSessionId: s.medicineSessionId,
+      clinicianIds: s.clinicians.map((c) => c.userId),
+      partnerIds: s.attendees.map((a) => a.clientId),
+      cycleId: s.cycleId,
+    })),
+    clearances: clearances.map(
+      (c): SnapshotClearance => ({
+        id: c.id,
+        clientId: c.clientId,
+        decision: c.decision,
+        models: c.models,
+        evaluatedOn: dateKey(c.evaluatedOn),
+        validUntil: dateKey(c.validUntil),
+        recordedByPsychiatrist: c.psychiatrist.roles.includes("PSYCHIATRIST"),
+        signed: c.signedAt !== null,
+        revoked: c.revocation !== null,
+        supersededById: c.supersededBy?.id ?? null,
+      }),
+    ),
+    rideHomes: rides,
+    rooms: couple.clinic.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, dosingEquipped: r.dosingEquipped, active: r.active })),
+    settings: settingsFromClinic(couple.clinic),
+    staff,
+  };
+}
+
+/** The snapshot of the cycle a session belongs to (or of its couple, for couples therapy). */
+export async function loadSnapshotForSession(tx: Tx, sessionId: string, clinicId: string) {
+  const session = await tx.session.findFirst({ where: { id: sessionId, clinicId }, select: { coupleId: true, cycleId: true } });
+  if (!session) throw new NotFoundError("The session");
+  await lockCouple(tx, session.coupleId);
+  return { session, snapshot: await loadCoupleSnapshot(tx, clinicId, session.coupleId, session.cycleId) };
+}

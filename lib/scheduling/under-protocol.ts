@@ -1,0 +1,51 @@
+import "server-only";
+import type { Staff } from "../auth/session";
+import { db } from "../db";
+import type { Tx } from "../db/prisma";
+import { RuleViolationError, RuleViolationsError } from "../errors";
+import { evaluateChange, type CycleSnapshot, type Notice, type ProposedChange } from "../protocol";
+import { explainClash, type Attempt } from "./clash";
+import { lockCouple, loadCoupleSnapshot } from "./load-snapshot";
+
+type Plan<T> = {
+  staff: Staff;
+  coupleId: string;
+  cycleId: string | null;
+  /** The change, built from the couple as it stands (under its row lock). */
+  change: (snapshot: CycleSnapshot) => ProposedChange;
+  /** The write, run only when the engine allows the change, in the same transaction. */
+  write: (tx: Tx, snapshot: CycleSnapshot, change: ProposedChange) => Promise<T>;
+  /** The sessions the write puts in the calendar, to name a clash the database refuses. */
+  attempts: (snapshot: CycleSnapshot, change: ProposedChange) => Attempt[];
+};
+
+/**
+ * Every change to a schedule runs here: lock the couple, load its picture, ask the protocol
+ * engine (P1–P11), write, all in one transaction. A refusal, by the engine or by the
+ * database's constraints, leaves the database exactly as it was.
+ */
+export async function underProtocol<T>(plan: Plan<T>): Promise<{ result: T; notices: Notice[] }> {
+  let attempted: Attempt[] = [];
+  let timeZone = "UTC";
+  try {
+    return await db.$transaction(
+      async (tx) => {
+        await lockCouple(tx, plan.coupleId);
+        const snapshot = await loadCoupleSnapshot(tx, plan.staff.clinicId, plan.coupleId, plan.cycleId);
+        timeZone = snapshot.settings.timeZone;
+        const change = plan.change(snapshot);
+        const { violations, notices } = evaluateChange(snapshot, change, { actor: plan.staff, now: new Date() });
+        if (violations.length > 0) {
+          throw new RuleViolationsError(violations.map((v) => new RuleViolationError(v.rule, v.message, v.sessionIds)));
+        }
+        attempted = plan.attempts(snapshot, change);
+        return { result: await plan.write(tx, snapshot, change), notices };
+      },
+      { timeout: 20_000, maxWait: 20_000 },
+    );
+  } catch (error) {
+    const clash = await explainClash(db, error, attempted, timeZone);
+    if (clash) throw clash;
+    throw error;
+  }
+}
