@@ -1,0 +1,36 @@
+import "server-only";
+import type { Staff } from "../auth/session";
+import { recordAudit } from "../audit/record";
+import { db } from "../db";
+import { databaseFailureOf } from "../db/errors";
+import { InvalidInputError, NotFoundError } from "../errors";
+import { assertPsychiatrist, partnerInScope } from "./access";
+import type { TRevokeInput } from "./input";
+
+/**
+ * A psychiatrist revokes a signed clearance with a reason (P3, P11). The revocation is a row of its
+ * own (append-only), so the signed clearance is never changed; from now on every future medicine
+ * session of the partner that relied on it shows as blocked (see blocked-sessions.ts).
+ */
+export async function revokeClearance(staff: Staff, input: TRevokeInput, now = new Date()): Promise<{ clientId: string }> {
+  await assertPsychiatrist(staff, "clearance:revoke", { action: "revoke", entity: "Clearance", phrase: "revoke a clearance" });
+  try {
+    return await db.$transaction(async (tx) => {
+      const clearance = await tx.clearance.findFirst({
+        where: { id: input.clearanceId, client: { clinicId: staff.clinicId } },
+        include: { revocation: { select: { id: true } }, supersededBy: { select: { signedAt: true } } },
+      });
+      if (!clearance) throw new NotFoundError("The clearance");
+      await partnerInScope(tx, staff, clearance.clientId);
+      if (!clearance.signedAt) throw new InvalidInputError("A draft is not in force and cannot be revoked; it can be changed or left unsigned.");
+      if (clearance.revocation) throw new InvalidInputError("This clearance has already been revoked.");
+      if (clearance.supersededBy?.signedAt) throw new InvalidInputError("This clearance was amended; revoke the amendment in force instead.");
+      await tx.clearanceRevocation.create({ data: { clearanceId: clearance.id, revokedById: staff.id, reason: input.reason, revokedAt: now } });
+      await recordAudit(tx, staff, { action: "revoke", entity: "Clearance", entityId: clearance.id, clientId: clearance.clientId, outcome: "ALLOWED" });
+      return { clientId: clearance.clientId };
+    });
+  } catch (error) {
+    if (databaseFailureOf(error)?.code === "23505") throw new InvalidInputError("This clearance has already been revoked.");
+    throw error;
+  }
+}
