@@ -12,6 +12,7 @@ const ITEMS: Item[] = [
   { href: "/evaluations", label: "Evaluations", show: (r) => can(r, "clearance:record") },
   { href: "/admin/staff", label: "Staff", show: (r) => can(r, "staff:manage") },
   { href: "/admin/rooms", label: "Rooms", show: (r) => can(r, "rooms:manage") },
+  { href: "/admin/audit", label: "Audit log", show: (r) => can(r, "audit:read") },
 ];
 
 export function Nav({ name, roles, clinicName }: { name: string; roles: StaffRoleName[]; clinicName: string }) {

@@ -1,25 +1,56 @@
 import "server-only";
 import { z } from "zod";
+import { recordAudit } from "../audit/record";
 import { db } from "../db";
+import type { StaffRoleName } from "./permissions";
 import { hashPassword, verifyPassword } from "./password";
+import { startStaffSession } from "./staff-sessions";
+import { recordSignInAttempt, throttleVerdict } from "./throttle";
 
 const ZCredentials = z.object({
-  email: z.string().trim().toLowerCase().email(),
-  password: z.string().min(1).max(256),
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
 });
+
+export type SignInResult =
+  | { ok: true; user: { id: string; name: string; email: string; roles: StaffRoleName[]; sessionVersion: number }; sessionId: string }
+  /** "invalid" never says which of email or password was wrong, nor whether the account is active. */
+  | { ok: false; reason: "invalid" | "throttled" };
 
 // Verifying against a real hash when the account does not exist keeps the response time the
 // same, so timing does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
 
-/** The account for these credentials, or null. Never says which of the two was wrong. */
-export async function authenticate(email: unknown, password: unknown) {
+/**
+ * Checks a sign-in: the throttle first (a throttled attempt does not look at the password), then
+ * the credentials. Every attempt is counted for the throttle; sign-ins to a real account, allowed
+ * or refused, go to that clinic's audit log. On success, starts the server-side session.
+ */
+export async function authenticate(email: unknown, password: unknown, ip: string | null, now = new Date()): Promise<SignInResult> {
   const parsed = ZCredentials.safeParse({ email, password });
-  if (!parsed.success) return null;
-  const user = await db.user.findUnique({ where: { email: parsed.data.email } });
-  if (!user || !user.active) {
-    await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), parsed.data.password);
-    return null;
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email: key, password: secret } = parsed.data;
+
+  if ((await throttleVerdict(db, key, ip, now)) !== "allowed") {
+    await recordSignInAttempt(db, { email: key, ip, outcome: "THROTTLED", at: now });
+    return { ok: false, reason: "throttled" };
   }
-  return (await verifyPassword(user.passwordHash, parsed.data.password)) ? user : null;
+
+  const user = await db.user.findUnique({ where: { email: key } });
+  const valid = user ? await verifyPassword(user.passwordHash, secret) : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), secret);
+  const ok = !!user && user.active && valid;
+  await recordSignInAttempt(db, { email: key, ip, outcome: ok ? "SUCCEEDED" : "FAILED", at: now });
+  if (user) {
+    await recordAudit(db, ok ? { id: user.id, roles: user.roles, ip, clinicId: user.clinicId } : null, {
+      action: "sign-in",
+      entity: "User",
+      entityId: user.id,
+      clinicId: user.clinicId,
+      ip,
+      outcome: ok ? "ALLOWED" : "DENIED",
+    });
+  }
+  if (!ok) return { ok: false, reason: "invalid" };
+  const sessionId = await startStaffSession(user.id, ip, now);
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, roles: user.roles, sessionVersion: user.sessionVersion }, sessionId };
 }

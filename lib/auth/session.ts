@@ -4,8 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db";
+import { clientAddressFrom } from "./address";
 import { authOptions } from "./options";
 import { can, type Permission, type StaffRoleName } from "./permissions";
+import { checkStaffSession } from "./staff-sessions";
 
 export type Staff = {
   id: string;
@@ -17,23 +19,41 @@ export type Staff = {
   ip: string | null;
 };
 
+type Resolved = { staff: Staff; ended?: undefined } | { staff: null; ended: "idle" | "expired" | null };
+
 /**
- * The signed-in staff member, re-read from the database on every request: an account that was
- * deactivated, or whose password or roles changed (session version bumped), is signed out.
+ * The request's sign-in, checked against the database on every request: the account must be
+ * active with the session version the JWT carries (bumped when it is deactivated or its
+ * password or roles change), and the server-side session must be open and within the clinic's
+ * idle and absolute timeouts.
  */
-export const currentStaff = cache(async (): Promise<Staff | null> => {
+const resolveSession = cache(async (): Promise<Resolved> => {
   const session = await getServerSession(authOptions);
   const id = session?.staffId;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id } });
-  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
-  return { id: user.id, name: user.name, email: user.email, roles: user.roles, clinicId: user.clinicId, ip: await clientAddress() };
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return { staff: null, ended: null };
+  const user = await db.user.findUnique({
+    where: { id },
+    include: { clinic: { select: { idleTimeoutMinutes: true, absoluteTimeoutHours: true } } },
+  });
+  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return { staff: null, ended: null };
+  const end = await checkStaffSession(sessionId, user.id, user.clinic);
+  if (end) return { staff: null, ended: end === "ended" ? null : end };
+  const h = await headers();
+  return {
+    staff: { id: user.id, name: user.name, email: user.email, roles: user.roles, clinicId: user.clinicId, ip: clientAddressFrom((n) => h.get(n)) },
+  };
 });
 
-/** For pages: the signed-in staff member, or a redirect to sign-in. */
+/** The signed-in staff member, or null. */
+export async function currentStaff(): Promise<Staff | null> {
+  return (await resolveSession()).staff;
+}
+
+/** For pages: the signed-in staff member, or a redirect to sign-in (saying why, after a timeout). */
 export async function requireStaff(): Promise<Staff> {
-  const staff = await currentStaff();
-  if (!staff) redirect("/sign-in");
+  const { staff, ended } = await resolveSession();
+  if (!staff) redirect(ended ? `/sign-in?ended=${ended}` : "/sign-in");
   return staff;
 }
 
@@ -42,10 +62,4 @@ export async function requirePermission(permission: Permission): Promise<Staff> 
   const staff = await requireStaff();
   if (!can(staff.roles, permission)) redirect("/forbidden");
   return staff;
-}
-
-/** The first address in X-Forwarded-For (set by the proxy in front of the app), else X-Real-IP. */
-async function clientAddress(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
 }

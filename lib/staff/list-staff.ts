@@ -1,5 +1,8 @@
 import "server-only";
+import type { Staff } from "../auth/session";
+import { staffScope } from "../auth/permissions";
 import { db } from "../db";
+import { NotFoundError } from "../errors";
 
 export function listStaff(clinicId: string) {
   return db.user.findMany({
@@ -7,4 +10,18 @@ export function listStaff(clinicId: string) {
     orderBy: [{ active: "desc" }, { name: "asc" }],
     select: { id: true, name: true, email: true, roles: true, active: true },
   });
+}
+
+/** One account for the admin's page, if it is in the admin's clinic. */
+export async function getStaffMember(admin: Staff, staffId: string) {
+  const scope = staffScope(admin);
+  const account = scope
+    ? await db.user.findFirst({
+        where: { AND: [scope, { id: staffId }] },
+        select: { id: true, name: true, email: true, roles: true, active: true, createdAt: true },
+      })
+    : null;
+  if (!account) throw new NotFoundError("The staff member");
+  const lastSignIn = await db.staffSession.findFirst({ where: { userId: account.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return { ...account, lastSignInAt: lastSignIn?.createdAt ?? null };
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
+import { THROTTLED_ERROR } from "@/lib/auth/sign-in-errors";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -29,7 +30,12 @@ export function SignInForm() {
     const result = await signIn("credentials", { email, password, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError("The email or password is not right, or the account is not active.");
+      // One message for a wrong email, a wrong password and an inactive account alike.
+      setError(
+        result?.error === THROTTLED_ERROR
+          ? "Too many sign-in attempts. Wait a few minutes, then try again."
+          : "The email or password is not right, or the account is not active.",
+      );
       return;
     }
     router.replace("/");

@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge, PageHeader } from "@/components/ui/page-header";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { getClinic } from "@/lib/clinic/get-clinic";
+import { NotFoundError } from "@/lib/errors";
+import { formatClinicDateTime } from "@/lib/format/clinic-time";
+import { getStaffMember } from "@/lib/staff/list-staff";
+import { ActiveForm, PasswordForm, RolesForm } from "../_components/account-forms";
+
+export const metadata = { title: "Staff member" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function StaffMemberPage({ params }: { params: Promise<{ staffId: string }> }) {
+  const admin = await requirePermission("staff:manage");
+  const { staffId } = await params;
+  if (!UUID.test(staffId)) notFound();
+  const clinic = await getClinic(admin.clinicId);
+  const member = await getStaffMember(admin, staffId).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  return (
+    <>
+      <PageHeader
+        title={member.name}
+        description={`${member.email} · ${member.roles.map((r) => ROLE_LABELS[r]).join(", ")} · last sign-in ${
+          member.lastSignInAt ? formatClinicDateTime(member.lastSignInAt, clinic.timeZone) : "never"
+        }`}
+      />
+      <p className="mb-4 text-sm">
+        {member.active ? <Badge tone="brand">Active</Badge> : <Badge tone="muted">Deactivated</Badge>}{" "}
+        <Link href={`/admin/audit?person=${member.id}`} className="text-brand-700 underline">
+          Their activity in the audit log
+        </Link>
+      </p>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <RolesForm key={member.roles.join()} staffId={member.id} roles={member.roles} />
+        <PasswordForm staffId={member.id} />
+        <ActiveForm key={String(member.active)} staffId={member.id} active={member.active} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, TextField } from "@/components/ui/field";
+import { addStaffAction } from "../actions";
+import { PASSWORD_HINT } from "./password-hint";
+import { RoleCheckboxes } from "./role-checkboxes";
+
+export function AddStaffForm() {
+  const [state, action, pending] = useActionState(addStaffAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={action} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="add-staff">
+      <h2 id="add-staff" className="text-lg font-semibold">
+        Add a staff member
+      </h2>
+      {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
+      {state?.ok && <FormMessage tone="success">{state.data.name} can now sign in.</FormMessage>}
+      <TextField label="Name" name="name" autoComplete="off" required error={errors?.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="off" required error={errors?.email} />
+      <RoleCheckboxes error={errors?.roles} />
+      <TextField label="First password" name="password" type="password" autoComplete="new-password" required hint={PASSWORD_HINT} error={errors?.password} />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Adding…" : "Add staff member"}
+      </Button>
+    </form>
+  );
+}

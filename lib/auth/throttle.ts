@@ -1,0 +1,64 @@
+import "server-only";
+import type { Db, Tx } from "../db";
+
+// Failed sign-ins are throttled two ways (OWASP's Authentication Cheat Sheet):
+//
+// - Per address: many failures from one address (any accounts) in the window block that
+//   address for a while: one guesser, many accounts.
+// - Per account: a few failures for one email (from any address) in the window lock the email
+//   briefly: many guessers, one account. So that a stranger cannot keep a real person out, the
+//   lock is short, refused attempts do not extend it, and it does not apply at all on an address
+//   where this account signed in successfully lately (the clinic's own network, say). There the
+//   person's own address counts its failures separately, with the per-account limit.
+//
+// Counts are by the email as typed, whether or not an account has it, so being throttled says
+// nothing about which emails have accounts. A throttled attempt does not check the password.
+
+export const THROTTLE = {
+  windowMinutes: 15,
+  accountFailures: 5,
+  accountLockMinutes: 5,
+  addressFailures: 20,
+  knownAddressDays: 30,
+  /** Attempts older than this are deleted: they no longer count for anything. */
+  keepDays: 31,
+} as const;
+
+const MINUTE = 60_000;
+
+export type ThrottleVerdict = "allowed" | "address" | "account";
+
+/** Whether this email may try a password from this address now. */
+export async function throttleVerdict(tx: Tx | Db, email: string, ip: string | null, now: Date): Promise<ThrottleVerdict> {
+  const windowStart = new Date(now.getTime() - THROTTLE.windowMinutes * MINUTE);
+  if (ip) {
+    const fromAddress = await tx.signInAttempt.count({ where: { ip, outcome: "FAILED", at: { gt: windowStart, lte: now } } });
+    if (fromAddress >= THROTTLE.addressFailures) return "address";
+  }
+  const known =
+    ip !== null &&
+    (await tx.signInAttempt.count({
+      where: { email, ip, outcome: "SUCCEEDED", at: { gt: new Date(now.getTime() - THROTTLE.knownAddressDays * 24 * 60 * MINUTE), lte: now } },
+      take: 1,
+    })) > 0;
+  // On a known address only that address's own failures count against the account.
+  const failures = await tx.signInAttempt.findMany({
+    where: { email, outcome: "FAILED", at: { gt: windowStart, lte: now }, ...(known ? { ip } : {}) },
+    orderBy: { at: "desc" },
+    take: THROTTLE.accountFailures,
+    select: { at: true },
+  });
+  if (failures.length < THROTTLE.accountFailures) return "allowed";
+  const lockedUntil = failures[0].at.getTime() + THROTTLE.accountLockMinutes * MINUTE;
+  return now.getTime() < lockedUntil ? "account" : "allowed";
+}
+
+export async function recordSignInAttempt(
+  tx: Tx | Db,
+  attempt: { email: string; ip: string | null; outcome: "SUCCEEDED" | "FAILED" | "THROTTLED"; at: Date },
+): Promise<void> {
+  await tx.signInAttempt.create({ data: attempt });
+  if (attempt.outcome === "SUCCEEDED") {
+    await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(attempt.at.getTime() - THROTTLE.keepDays * 24 * 60 * MINUTE) } } });
+  }
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import type { Staff } from "../auth/session";
+import { staffScope } from "../auth/permissions";
+import type { Tx } from "../db";
+import { InvalidInputError, NotFoundError } from "../errors";
+
+/**
+ * The account an admin is changing, if it is theirs to manage (object-level: same clinic).
+ * Locks the clinic's row first, so two admins' changes to staff run one after the other and the
+ * last-admin check below cannot be raced.
+ */
+export async function managedAccount(tx: Tx, admin: Staff, staffId: string) {
+  const scope = staffScope(admin);
+  if (!scope) throw new NotFoundError("The staff member");
+  await tx.$queryRaw`SELECT 1 FROM "Clinic" WHERE "id" = ${admin.clinicId}::uuid FOR UPDATE`;
+  const account = await tx.user.findFirst({ where: { AND: [scope, { id: staffId }] } });
+  if (!account) throw new NotFoundError("The staff member");
+  return account;
+}
+
+/** The clinic always keeps an active admin, or nobody could manage staff again. */
+export async function assertAnotherActiveAdmin(tx: Tx, clinicId: string, leaving: string, why: string): Promise<void> {
+  const others = await tx.user.count({ where: { clinicId, active: true, roles: { has: "ADMIN" }, id: { not: leaving } } });
+  if (others === 0) throw new InvalidInputError(`${why}: the clinic needs at least one active admin.`);
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { recordAudit } from "../audit/record";
+import type { Staff } from "../auth/session";
+import { endAllStaffSessions } from "../auth/staff-sessions";
+import { db } from "../db";
+import type { TStaffActive } from "./input";
+import { assertAnotherActiveAdmin, managedAccount } from "./managed-account";
+
+/**
+ * Deactivating ends the account's sessions at once and refuses its sign-ins; nothing is deleted
+ * (its name stays on the records and the audit log). Reactivating lets it sign in again.
+ */
+export async function setStaffActive(admin: Staff, input: TStaffActive) {
+  return db.$transaction(async (tx) => {
+    const account = await managedAccount(tx, admin, input.staffId);
+    if (!input.active && account.active && account.roles.includes("ADMIN")) {
+      await assertAnotherActiveAdmin(tx, admin.clinicId, account.id, "This account cannot be deactivated");
+    }
+    const user = await tx.user.update({
+      where: { id: account.id },
+      data: { active: input.active, sessionVersion: { increment: 1 } },
+      select: { id: true, name: true, active: true },
+    });
+    await endAllStaffSessions(tx, account.id);
+    await recordAudit(tx, admin, { action: input.active ? "reactivate" : "deactivate", entity: "User", entityId: account.id, outcome: "ALLOWED" });
+    return user;
+  });
+}
