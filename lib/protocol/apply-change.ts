@@ -23,12 +23,18 @@ export function changedSessionIds(change: ProposedChange): string[] {
   }
 }
 
+/**
+ * The moves of a change in a fixed order. A session moved twice in one change is refused (P10),
+ * but the state judged alongside must not depend on which move the caller listed last.
+ */
 export function movesOf(change: ProposedChange): SessionMove[] {
   if (change.type === "move") {
     const { sessionId, startsAt, endsAt, roomId } = change;
     return [{ sessionId, startsAt, endsAt, roomId }];
   }
-  return change.type === "moveMany" ? change.moves : [];
+  if (change.type !== "moveMany") return [];
+  const key = (m: SessionMove) => `${m.sessionId}|${m.startsAt.toISOString()}|${m.endsAt.toISOString()}|${m.roomId}`;
+  return [...change.moves].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 export function applyChange(snapshot: CycleSnapshot, change: ProposedChange): CycleSnapshot {

@@ -8,6 +8,24 @@ import type { ProtocolSettings } from "./types";
 /** A calendar date in the clinic's zone, "YYYY-MM-DD". */
 export type ClinicDay = string;
 
+/**
+ * Zone maths goes through Intl and is the engine's hot path: every rule asks for the same few
+ * dates, three times per evaluation. These functions are pure, so their answers are cached
+ * (bounded, dropped wholesale when full).
+ */
+function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const cache = new Map<string, R>();
+  return (...args: A) => {
+    const key = args.map((a) => (a instanceof Date ? a.getTime() : String(a))).join("|");
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    if (cache.size > 10_000) cache.clear();
+    const value = fn(...args);
+    cache.set(key, value);
+    return value;
+  };
+}
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDay(day: ClinicDay): [number, number, number] {
@@ -27,14 +45,19 @@ function inZone(value: Date | ClinicDay, timeZone: string): TZDate {
 }
 
 /** The clinic's calendar date of an instant. */
-export function clinicDate(instant: Date, timeZone: string): ClinicDay {
-  return format(instant, "yyyy-MM-dd", { in: tz(timeZone) });
-}
+export const clinicDate: (instant: Date, timeZone: string) => ClinicDay = memo((instant: Date, timeZone: string) =>
+  format(instant, "yyyy-MM-dd", { in: tz(timeZone) }),
+);
 
 /** Calendar days from a to b in the clinic's zone (b later ⇒ positive). */
-export function calendarDaysBetween(a: Date | ClinicDay, b: Date | ClinicDay, timeZone: string): number {
-  return differenceInCalendarDays(inZone(b, timeZone), inZone(a, timeZone), { in: tz(timeZone) });
-}
+export const calendarDaysBetween: (a: Date | ClinicDay, b: Date | ClinicDay, timeZone: string) => number = memo(
+  (a: Date | ClinicDay, b: Date | ClinicDay, timeZone: string) =>
+    differenceInCalendarDays(inZone(b, timeZone), inZone(a, timeZone), { in: tz(timeZone) }),
+);
+
+const addDaysToDay = memo((day: ClinicDay, days: number, timeZone: string): ClinicDay =>
+  format(addDays(dayAnchor(day, timeZone), days, { in: tz(timeZone) }), "yyyy-MM-dd", { in: tz(timeZone) }),
+);
 
 /**
  * n calendar days later in the clinic's zone: a date string gives a date string; an instant gives
@@ -43,8 +66,8 @@ export function calendarDaysBetween(a: Date | ClinicDay, b: Date | ClinicDay, ti
 export function addClinicDays(day: ClinicDay, days: number, timeZone: string): ClinicDay;
 export function addClinicDays(instant: Date, days: number, timeZone: string): Date;
 export function addClinicDays(value: Date | ClinicDay, days: number, timeZone: string): Date | ClinicDay {
-  const moved = addDays(inZone(value, timeZone), days, { in: tz(timeZone) });
-  return typeof value === "string" ? format(moved, "yyyy-MM-dd", { in: tz(timeZone) }) : new Date(moved.getTime());
+  if (typeof value === "string") return addDaysToDay(value, days, timeZone);
+  return new Date(addDays(inZone(value, timeZone), days, { in: tz(timeZone) }).getTime());
 }
 
 /**
@@ -58,15 +81,15 @@ export function atClinicTime(day: ClinicDay, minuteOfDay: number, timeZone: stri
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant or a calendar date, in the clinic's zone. */
-export function isoWeekday(value: Date | ClinicDay, timeZone: string): number {
-  return getISODay(inZone(value, timeZone), { in: tz(timeZone) });
-}
+export const isoWeekday: (value: Date | ClinicDay, timeZone: string) => number = memo((value: Date | ClinicDay, timeZone: string) =>
+  getISODay(inZone(value, timeZone), { in: tz(timeZone) }),
+);
 
 /** Wall-clock minutes after local midnight. */
-export function clinicMinuteOfDay(instant: Date, timeZone: string): number {
+export const clinicMinuteOfDay: (instant: Date, timeZone: string) => number = memo((instant: Date, timeZone: string) => {
   const local = new TZDate(instant.getTime(), timeZone);
   return local.getHours() * 60 + local.getMinutes();
-}
+});
 
 /**
  * Whether a session lies inside opening hours: on an open weekday, starting no earlier than
@@ -88,9 +111,9 @@ export function withinOpeningHours(start: Date, end: Date, settings: ProtocolSet
 }
 
 /** "Tue 3 Mar" for an instant (in the zone) or a calendar date. */
-export function formatClinicDay(value: Date | ClinicDay, timeZone: string): string {
-  return format(inZone(value, timeZone), "EEE d MMM", { in: tz(timeZone) });
-}
+export const formatClinicDay: (value: Date | ClinicDay, timeZone: string) => string = memo((value: Date | ClinicDay, timeZone: string) =>
+  format(inZone(value, timeZone), "EEE d MMM", { in: tz(timeZone) }),
+);
 
 /** "10:00" in the clinic's zone. */
 export function formatClinicTime(instant: Date, timeZone: string): string {

@@ -81,11 +81,15 @@ export function dosingPartners(snapshot: CycleSnapshot, s: SnapshotSession): Par
   return [];
 }
 
+const fullKey = (s: SnapshotSession) => JSON.stringify(s);
+
 export function compareSessions(a: SnapshotSession, b: SnapshotSession): number {
   return (
     a.startsAt.getTime() - b.startsAt.getTime() ||
     a.endsAt.getTime() - b.endsAt.getTime() ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+    // Only a refused booking repeats an id; even then the order must not come from the caller.
+    (fullKey(a) < fullKey(b) ? -1 : fullKey(a) > fullKey(b) ? 1 : 0)
   );
 }
 

@@ -8,7 +8,7 @@
 // flags its medicine sessions (see checkCycle) without blocking an unrelated booking. Recording
 // what happened (complete, no-show) is refused only for the change itself: the facts stand, and
 // anything they leave unmet shows in checkCycle and on the status panel.
-import { applyChange } from "./apply-change";
+import { applyChange, changedSessionIds } from "./apply-change";
 import { canonicalSnapshot } from "./cycle";
 import { cycleSizeNotices } from "./rules/p7-cycle-size";
 import { RULES } from "./rules";
@@ -48,6 +48,11 @@ export function checkCycle(snapshot: CycleSnapshot, options: EvaluateOptions = {
   return runRules(cycle, null, { before: cycle, ...options });
 }
 
+/**
+ * Judges a proposed change to one couple's cycle. `actor` enables P11 (who may do it); `now`
+ * enables P10's checks against the clock. Empty `violations` means allowed; `notices` (P7) never
+ * block. Call inside the transaction that writes the change, with `consequencesOf` applied too.
+ */
 export function evaluateChange(
   snapshot: CycleSnapshot,
   change: ProposedChange,
@@ -64,15 +69,8 @@ export function evaluateChange(
   const ofChange = runRules(after, change, ctx).filter((v) => !brokenAfterKeys.has(keyOf(v)));
 
   const recordsFact = change.type === "complete" || change.type === "noShow";
-  const shaped = new Set(
-    change.type === "book"
-      ? change.sessions.map((s) => s.id)
-      : change.type === "move"
-        ? [change.sessionId]
-        : change.type === "moveMany"
-          ? change.moves.map((m) => m.sessionId)
-          : [],
-  );
+  // Sessions the change books or moves must come out clean, whatever held before.
+  const shaped = new Set(change.type === "book" || change.type === "move" || change.type === "moveMany" ? changedSessionIds(change) : []);
   const ofState = recordsFact
     ? []
     : brokenAfter.filter((v) => !brokenBefore.has(keyOf(v)) || v.sessionIds.some((id) => shaped.has(id)));

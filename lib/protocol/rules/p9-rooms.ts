@@ -11,23 +11,23 @@ export const p9Rooms: Rule = (after) => {
   const add = (id: string, message: string) => violations.push({ rule: "P9", sessionIds: [id], message });
 
   for (const s of after.sessions.filter(isUpcoming)) {
-    const what = describeSession(after, s);
+    const what = (): string => describeSession(after, s);
     if (s.roomId === null) {
-      if (s.kind !== "MEDICAL_EVALUATION") add(s.id, `P9: ${capitalise(what)} needs a room; only a medical evaluation can be held by telehealth.`);
+      if (s.kind !== "MEDICAL_EVALUATION") add(s.id, `P9: ${capitalise(what())} needs a room; only a medical evaluation can be held by telehealth.`);
       continue;
     }
     const room = after.rooms.find((r) => r.id === s.roomId);
     if (!room) {
-      add(s.id, `P9: the room booked for ${what} is not one of the clinic's rooms.`);
+      add(s.id, `P9: the room booked for ${what()} is not one of the clinic's rooms.`);
       continue;
     }
-    if (!room.active) add(s.id, `P9: room ${room.name} is out of use; choose another room for ${what}.`);
+    if (!room.active) add(s.id, `P9: room ${room.name} is out of use; choose another room for ${what()}.`);
     if (isMedicine(s) && !room.dosingEquipped) {
-      add(s.id, `P9: ${capitalise(what)} needs a dosing-equipped room; ${room.name} is not one.`);
+      add(s.id, `P9: ${capitalise(what())} needs a dosing-equipped room; ${room.name} is not one.`);
     }
     const people = s.partnerIds.length + s.clinicianIds.length;
     if (people > room.capacity) {
-      add(s.id, `P9: room ${room.name} holds ${room.capacity} ${room.capacity === 1 ? "person" : "people"}, but ${what} has ${people}.`);
+      add(s.id, `P9: room ${room.name} holds ${room.capacity} ${room.capacity === 1 ? "person" : "people"}, but ${what()} has ${people}.`);
     }
   }
   return violations;
