@@ -13,7 +13,9 @@ export async function evaluationsFor(psychiatristId: string) {
   });
   const clearances = await db.clearance.findMany({
     where: { evaluationSessionId: { in: sessions.map((s) => s.id) } },
-    select: { evaluationSessionId: true, decision: true, validUntil: true, signedAt: true, revocation: { select: { id: true } } },
+    select: { id: true, evaluationSessionId: true, decision: true, validUntil: true, signedAt: true, revocation: { select: { id: true } } },
+    // The latest clearance of an evaluation (an amendment keeps its evaluation) wins in the map below.
+    orderBy: { createdAt: "asc" },
   });
   const bySession = new Map(clearances.map((c) => [c.evaluationSessionId, c]));
   return sessions.map((s) => ({

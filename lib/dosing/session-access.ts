@@ -11,9 +11,9 @@ import { atClinicTime, clinicDate } from "../protocol/calendar";
  * for the ride home only, the front desk (who check partners in, P10). Row-locks the session so
  * the dosing day's writes and its completion are ordered.
  */
-export async function dosingSessionFor(tx: Tx, staff: Staff, sessionId: string, permission: Permission) {
+export async function dosingSessionFor(tx: Tx, staff: Staff, sessionId: string, permission: Permission, options: { lock?: boolean } = {}) {
   if (!can(staff.roles, permission)) throw new ForbiddenError();
-  await tx.$queryRaw`SELECT 1 FROM "Session" WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
+  if (options.lock !== false) await tx.$queryRaw`SELECT 1 FROM "Session" WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
   const session = await tx.session.findFirst({
     where: { id: sessionId, clinicId: staff.clinicId, kind: { in: ["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"] } },
     include: {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, test } from "vitest";
+import { blockedSessionsOfCouple } from "@/lib/clearance/blocked-sessions";
 import { clearanceHistory } from "@/lib/clearance/clearance-history";
 import { getClearanceForStaff } from "@/lib/clearance/get-clearance";
 import { ZClearanceInput } from "@/lib/clearance/input";
@@ -8,7 +9,7 @@ import { signClearance } from "@/lib/clearance/sign-clearance";
 import type { Db } from "@/lib/db/prisma";
 import { InvalidInputError, NotFoundError, RuleViolationError } from "@/lib/errors";
 import { databaseKind, testDb } from "../support/database";
-import { clinicWithEvaluation, type ClinicWithEvaluation } from "../support/dosing-fixtures";
+import { clinicWithEvaluation, medicineSession, type ClinicWithEvaluation } from "../support/dosing-fixtures";
 
 let db: Db;
 let c: ClinicWithEvaluation;
@@ -105,6 +106,23 @@ describe(`clearance on ${databaseKind}`, () => {
     const detail = await getClearanceForStaff(c.as.therapist, id, now);
     expect(detail.inForce).toBe(true);
     expect(detail.screening.benzodiazepines).toBe(true);
+  });
+});
+
+describe(`blocked medicine sessions (P3) on ${databaseKind}`, () => {
+  test("a revocation blocks the partner's next medicine session; a draft amendment does not; the front desk may ask", async () => {
+    const session = await medicineSession(db, c, "MEDICINE_TAKING_TURNS", "SCHEDULED");
+    const blocked = () => blockedSessionsOfCouple(db, c.as.frontDesk, c.couple.id, now);
+    // A booked evaluation stands in for the clearance at booking (P10), so nothing is blocked yet.
+    expect([...(await blocked())]).toEqual([]);
+    const { id } = await recordClearance(c.as.psychiatrist, form(), { now, sign: true });
+    expect([...(await blocked())]).toEqual([]);
+    await recordClearance(c.as.psychiatrist, form({ supersedesId: id, decision: "DEFERRED" }), { now });
+    expect([...(await blocked())]).toEqual([]);
+    await revokeClearance(c.as.psychiatrist, { clearanceId: id, reason: "New cardiac finding" }, now);
+    expect([...(await blocked())]).toEqual([session.id]);
+    // Past the session, it is history: no longer flagged.
+    expect([...(await blockedSessionsOfCouple(db, c.as.frontDesk, c.couple.id, new Date("2026-03-11T00:00:00Z")))]).toEqual([]);
   });
 });
 

@@ -47,11 +47,24 @@ export default async function EvaluationsPage() {
                 <td className="px-4 py-2">
                   {e.clearance ? (
                     <span>
-                      <Badge tone={e.clearance.revocation ? "danger" : "brand"}>{e.clearance.revocation ? "Revoked" : DECISIONS[e.clearance.decision]}</Badge>{" "}
+                      <Link className="text-brand-700 underline" href={`/clearances/${e.clearance.id}`}>
+                        <Badge tone={e.clearance.revocation ? "danger" : e.clearance.signedAt ? "brand" : "warn"}>
+                          {e.clearance.revocation ? "Revoked" : e.clearance.signedAt ? DECISIONS[e.clearance.decision] : "Draft"}
+                        </Badge>
+                      </Link>{" "}
                       <span className="text-stone-600">until {formatDateOnly(e.clearance.validUntil)}</span>
                     </span>
+                  ) : e.partner && e.status !== "CANCELLED" && e.status !== "NO_SHOW" ? (
+                    <Link className="text-brand-700 underline" href={`/clearances/new?client=${e.partner.id}&evaluation=${e.id}`}>
+                      Record clearance
+                    </Link>
                   ) : (
                     <span className="text-stone-500">Not recorded</span>
+                  )}
+                  {e.partner && (
+                    <Link className="ml-2 text-xs text-stone-600 underline" href={`/partners/${e.partner.id}/clearances`}>
+                      history
+                    </Link>
                   )}
                 </td>
               </tr>

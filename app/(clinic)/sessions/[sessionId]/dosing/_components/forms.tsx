@@ -1,0 +1,183 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, TextField } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/actions/define-action";
+import {
+  administrationAction,
+  checkInAction,
+  completeAction,
+  dischargeAction,
+  overrideAction,
+  rideHomeAction,
+  vitalsAction,
+} from "../actions";
+
+type Result = ActionResult<{ message: string }>;
+type Action = (previous: Result | null, form: FormData) => Promise<Result>;
+
+function ActionForm({
+  action,
+  label,
+  submit,
+  pendingText,
+  hidden,
+  variant,
+  children,
+}: {
+  action: Action;
+  label: string;
+  submit: string;
+  pendingText: string;
+  hidden: Record<string, string>;
+  variant?: "primary" | "secondary" | "danger";
+  children?: (errors: Record<string, string[]> | undefined) => ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} noValidate aria-label={label} className="space-y-3">
+      {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
+      {state?.ok && <FormMessage tone="success">{state.data.message}</FormMessage>}
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children?.(errors)}
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? pendingText : submit}
+      </Button>
+    </form>
+  );
+}
+
+function Select({ label, name, options, error }: { label: string; name: string; options: { value: string; label: string }[]; error?: string[] }) {
+  const id = `${name}-${label.replace(/\W+/g, "-").toLowerCase()}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${error ? "border-red-600" : "border-stone-300"}`}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+          {error.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type Ids = { sessionId: string; clientId: string; partnerName: string };
+
+export function RideHomeForm({ sessionId, clientId, partnerName, name, phone }: Ids & { name: string | null; phone: string | null }) {
+  return (
+    <ActionForm action={rideHomeAction} label={`Ride home for ${partnerName}`} submit={name ? "Update ride home" : "Record ride home"} pendingText="Saving…" hidden={{ sessionId, clientId }}>
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <TextField label={`Who drives ${partnerName} home`} name="rideHomeName" defaultValue={name ?? ""} autoComplete="off" error={errors?.rideHomeName} />
+          <TextField label="Driver’s phone" name="rideHomePhone" type="tel" defaultValue={phone ?? ""} autoComplete="off" error={errors?.rideHomePhone} />
+        </div>
+      )}
+    </ActionForm>
+  );
+}
+
+export function VitalsForm({ sessionId, clientId, partnerName, defaultPhase }: Ids & { defaultPhase: string }) {
+  const phases = [
+    { value: "BEFORE_DOSING", label: "Before dosing" },
+    { value: "DURING", label: "During" },
+    { value: "BEFORE_DISCHARGE", label: "Before discharge" },
+  ];
+  return (
+    <ActionForm action={vitalsAction} label={`Vitals for ${partnerName}`} submit="Record reading" pendingText="Recording…" hidden={{ sessionId, clientId }}>
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-5">
+          <Select label="When" name="phase" options={[...phases].sort((a) => (a.value === defaultPhase ? -1 : 0))} error={errors?.phase} />
+          <TextField label="Systolic (mmHg)" name="systolic" inputMode="numeric" error={errors?.systolic} />
+          <TextField label="Diastolic (mmHg)" name="diastolic" inputMode="numeric" error={errors?.diastolic} />
+          <TextField label="Heart rate (/min)" name="heartRate" inputMode="numeric" error={errors?.heartRate} />
+          <TextField label="Time (blank: now)" name="time" placeholder="HH:MM" error={errors?.time} />
+        </div>
+      )}
+    </ActionForm>
+  );
+}
+
+export function OverrideForm({ sessionId, vitalsReadingId, partnerName }: { sessionId: string; vitalsReadingId: string; partnerName: string }) {
+  return (
+    <ActionForm action={overrideAction} label={`Override the hold for ${partnerName}`} submit="Record override" pendingText="Recording…" hidden={{ sessionId, vitalsReadingId }} variant="danger">
+      {(errors) => <TextField label="Reason for letting the dose go ahead" name="reason" error={errors?.reason} />}
+    </ActionForm>
+  );
+}
+
+export function AdministrationForm({
+  sessionId,
+  clientId,
+  partnerName,
+  route,
+  lots,
+  witnesses,
+}: Ids & { route: string; lots: { id: string; lotNumber: string; balanceMg: number }[]; witnesses: { id: string; name: string }[] }) {
+  return (
+    <ActionForm action={administrationAction} label={`Dose for ${partnerName}`} submit="Record dose" pendingText="Recording…" hidden={{ sessionId, clientId, route }}>
+      {(errors) => (
+        <div className="grid gap-3 sm:grid-cols-4">
+          <TextField label="Dose (mg)" name="doseMg" inputMode="decimal" error={errors?.doseMg} />
+          <Select label="Lot" name="lotId" options={lots.map((l) => ({ value: l.id, label: `${l.lotNumber} (${l.balanceMg} mg left)` }))} error={errors?.lotId} />
+          <Select label="Witnessed by" name="witnessedById" options={[{ value: "", label: "Choose…" }, ...witnesses.map((w) => ({ value: w.id, label: w.name }))]} error={errors?.witnessedById} />
+          <TextField label="Time (blank: now)" name="time" placeholder="HH:MM" error={errors?.time} />
+          {errors?.route && <p className="text-sm text-red-700">{errors.route.join(" ")}</p>}
+        </div>
+      )}
+    </ActionForm>
+  );
+}
+
+export function DischargeForm({ sessionId, clientId, partnerName }: Ids) {
+  return (
+    <ActionForm action={dischargeAction} label={`Discharge ${partnerName}`} submit={`Discharge ${partnerName}`} pendingText="Recording…" hidden={{ sessionId, clientId }}>
+      {(errors) => (
+        <div className="space-y-1 text-sm">
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="alertAndOriented" className="h-4 w-4" aria-describedby={errors?.alertAndOriented ? `${clientId}-ao-error` : undefined} /> Alert and oriented
+          </label>
+          {errors?.alertAndOriented && (
+            <p id={`${clientId}-ao-error`} className="text-red-700">
+              {errors.alertAndOriented.join(" ")}
+            </p>
+          )}
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="escortPresent" className="h-4 w-4" aria-describedby={errors?.escortPresent ? `${clientId}-escort-error` : undefined} /> Escort present
+          </label>
+          {errors?.escortPresent && (
+            <p id={`${clientId}-escort-error`} className="text-red-700">
+              {errors.escortPresent.join(" ")}
+            </p>
+          )}
+        </div>
+      )}
+    </ActionForm>
+  );
+}
+
+export function CheckInForm({ sessionId }: { sessionId: string }) {
+  return <ActionForm action={checkInAction} label="Check in" submit="Check in" pendingText="Checking in…" hidden={{ sessionId }} />;
+}
+
+export function CompleteForm({ sessionId }: { sessionId: string }) {
+  return <ActionForm action={completeAction} label="Complete session" submit="Complete session" pendingText="Completing…" hidden={{ sessionId }} variant="secondary" />;
+}
