@@ -20,6 +20,7 @@ export async function managedAccount(tx: Tx, admin: Staff, staffId: string) {
 
 /** The clinic always keeps an active admin, or nobody could manage staff again. */
 export async function assertAnotherActiveAdmin(tx: Tx, clinicId: string, leaving: string, why: string): Promise<void> {
-  const others = await tx.user.count({ where: { clinicId, active: true, roles: { has: "ADMIN" }, id: { not: leaving } } });
-  if (others === 0) throw new InvalidInputError(`${why}: the clinic needs at least one active admin.`);
+  // Filtered here rather than with `roles: { has }`, which the PGlite adapter sends as a malformed array.
+  const active = await tx.user.findMany({ where: { clinicId, active: true, id: { not: leaving } }, select: { roles: true } });
+  if (!active.some((u) => u.roles.includes("ADMIN"))) throw new InvalidInputError(`${why}: the clinic needs at least one active admin.`);
 }
