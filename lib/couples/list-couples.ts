@@ -74,3 +74,15 @@ export function clearanceInForce(today: Date) {
     evaluatedOn: { lte: today },
   };
 }
+
+/** The couples this staff member may book for, as choices for a form. */
+export async function coupleOptions(staff: Staff): Promise<{ id: string; name: string }[]> {
+  const scope = coupleScope(staff);
+  if (!scope) return [];
+  const couples = await db.couple.findMany({
+    where: { AND: [scope, { active: true }] },
+    select: { id: true, partnerA: { select: { firstName: true, lastName: true } }, partnerB: { select: { firstName: true, lastName: true } } },
+    orderBy: [{ partnerA: { lastName: "asc" } }],
+  });
+  return couples.map((c) => ({ id: c.id, name: coupleNames(c.partnerA, c.partnerB) }));
+}

@@ -47,6 +47,12 @@ async function manyCouples(n: number, therapistId?: string) {
   return couples;
 }
 
+async function manyRooms(n: number) {
+  const rooms: { id: string }[] = [];
+  for (let i = 0; i < n; i++) rooms.push(await db.room.create({ data: { clinicId: c.clinic.id, name: `Room ${i}`, capacity: 4 } }));
+  return rooms;
+}
+
 describe(`${ATTEMPTS} simultaneous bookings (${databaseKind})`, () => {
   test("of one room: exactly one succeeds, every other gets the room's clash", async () => {
     const couples = await manyCouples(ATTEMPTS);
@@ -66,8 +72,7 @@ describe(`${ATTEMPTS} simultaneous bookings (${databaseKind})`, () => {
 
   test("of one clinician in different rooms: exactly one succeeds, every other gets the clinician's clash", async () => {
     const couples = await manyCouples(ATTEMPTS, c.therapist.id);
-    const rooms = [];
-    for (let i = 0; i < ATTEMPTS; i++) rooms.push(await db.room.create({ data: { clinicId: c.clinic.id, name: `Room ${i}`, capacity: 4 } }));
+    const rooms = await manyRooms(ATTEMPTS);
     const { won, messages } = await settle(
       couples.map(({ couple }, i) =>
         bookSessions(staffOf(c.therapist), { coupleId: couple.id, cycleId: null, sessions: [session("2026-03-03T18:00:00Z", rooms[i].id, c.therapist.id, [couple.partnerAId, couple.partnerBId])] }),
@@ -79,10 +84,9 @@ describe(`${ATTEMPTS} simultaneous bookings (${databaseKind})`, () => {
   });
 
   test("of one partner with different clinicians and rooms: exactly one succeeds, every other gets the partner's clash", async () => {
-    const rooms = [];
+    const rooms = await manyRooms(ATTEMPTS);
     const frontDesk = await db.user.create({ data: { clinicId: c.clinic.id, email: `fd-${randomUUID()}@clinic.test`, name: "Front desk", roles: ["FRONT_DESK"], passwordHash: "x" } });
-    for (let i = 0; i < ATTEMPTS; i++) rooms.push(await db.room.create({ data: { clinicId: c.clinic.id, name: `Room ${i}`, capacity: 4 } }));
-    const clinicians = [];
+    const clinicians: string[] = [];
     for (let i = 0; i < ATTEMPTS; i++) clinicians.push((await db.user.create({ data: { clinicId: c.clinic.id, email: `c${i}-${randomUUID()}@clinic.test`, name: `Clinician ${i}`, roles: ["THERAPIST"], passwordHash: "x" } })).id);
     const { won, messages } = await settle(
       rooms.map((room, i) =>

@@ -1,76 +1,131 @@
-import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns";
 import Link from "next/link";
+import { BookSessionForm } from "@/components/scheduling/book-session-form";
+import { SessionActions } from "@/components/scheduling/session-actions";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { clinicDateKey, formatClinicDate, formatClinicTime } from "@/lib/format/clinic-time";
-import { SESSION_KIND_LABELS, SESSION_STATUS_LABELS } from "@/lib/sessions/labels";
-import { roomDaySchedule } from "@/lib/sessions/room-day";
+import { coupleOptions } from "@/lib/couples/list-couples";
+import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
+import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
+import { roomSchedule } from "@/lib/sessions/room-schedule";
+import { DayGrid } from "./_components/day-grid";
+import { WeekTable } from "./_components/week-table";
 
 export const metadata = { title: "Room calendar" };
 
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
+type Search = { date?: string; view?: string; room?: string; time?: string; session?: string };
+
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<Search> }) {
   const staff = await requirePermission("calendar:read");
   const clinic = await getClinic(staff.clinicId);
-  const requested = (await searchParams).date;
-  const dateKey = requested && DATE_KEY.test(requested) && !Number.isNaN(Date.parse(requested)) ? requested : clinicDateKey(new Date(), clinic.timeZone);
-  const { rooms, sessions, dayStart } = await roomDaySchedule(staff, clinic.timeZone, dateKey);
-  const day = new TZDate(dayStart.getTime(), clinic.timeZone);
-  const shift = (n: number) => clinicDateKey(addDays(day, n), clinic.timeZone);
-  const telehealth = sessions.filter((s) => s.roomId === null);
+  const tz = clinic.timeZone;
+  const params = await searchParams;
+  const requested = one(params.date);
+  const dateKey = requested && DATE_KEY.test(requested) && !Number.isNaN(Date.parse(requested)) ? requested : clinicDate(new Date(), tz);
+  const view = one(params.view) === "week" ? "week" : "day";
+  const weekStart = addClinicDays(dateKey, 1 - isoWeekday(dateKey, tz), tz);
+  const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);
+  const canBook = can(staff.roles, "session:book");
+  const selected = sessions.find((s) => s.id === one(params.session));
+  const bookRoom = rooms.find((r) => r.id === one(params.room));
+  const bookTime = TIME.test(one(params.time) ?? "") ? one(params.time) : undefined;
+  const step = view === "week" ? 7 : 1;
+  const link = (date: string, v = view) => `/calendar?date=${date}${v === "week" ? "&view=week" : ""}`;
 
   return (
     <>
       <PageHeader
         title="Room calendar"
-        description={`${formatClinicDate(dayStart, clinic.timeZone)} · times in ${clinic.timeZone}`}
+        description={`${view === "week" ? `Week of ${formatClinicDay(weekStart, tz)}` : formatClinicDay(dayStart, tz)} · times in ${tz}`}
         actions={
-          <nav aria-label="Choose day" className="flex gap-2 text-sm">
-            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={`/calendar?date=${shift(-1)}`}>
-              ← Previous day
+          <nav aria-label="Calendar" className="flex flex-wrap gap-2 text-sm">
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" aria-current={view === "day" ? "page" : undefined} href={link(dateKey, "day")}>
+              Day
             </Link>
-            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href="/calendar">
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" aria-current={view === "week" ? "page" : undefined} href={link(dateKey, "week")}>
+              Week
+            </Link>
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(addClinicDays(dateKey, -step, tz))}>
+              ← Previous
+            </Link>
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(clinicDate(new Date(), tz))}>
               Today
             </Link>
-            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={`/calendar?date=${shift(1)}`}>
-              Next day →
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(addClinicDays(dateKey, step, tz))}>
+              Next →
             </Link>
           </nav>
         }
       />
-      <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${Math.max(rooms.length, 1)}, minmax(10rem, 1fr))` }}>
-        {rooms.map((room) => {
-          const booked = sessions.filter((s) => s.roomId === room.id);
-          return (
-            <section key={room.id} aria-label={`Room ${room.name}`} className="rounded-lg border border-stone-200 bg-white" data-testid="room-column">
-              <h2 className="border-b border-stone-100 px-3 py-2 text-sm font-semibold">
-                {room.name}
-                {room.dosingEquipped && <span className="ml-2 text-xs font-normal text-brand-700">dosing</span>}
-              </h2>
-              <ul className="space-y-2 p-2">
-                {booked.length === 0 && <li className="px-1 py-2 text-xs text-stone-500">Free all day</li>}
-                {booked.map((s) => (
-                  <li key={s.id} className={`rounded border px-2 py-1.5 text-xs ${s.status === "CANCELLED" ? "border-stone-200 text-stone-400 line-through" : "border-brand-100 bg-brand-50"}`}>
-                    <p className="font-mono">
-                      {formatClinicTime(s.startsAt, clinic.timeZone)}–{formatClinicTime(s.endsAt, clinic.timeZone)}
-                    </p>
-                    <p className="font-medium">{SESSION_KIND_LABELS[s.kind as keyof typeof SESSION_KIND_LABELS]}</p>
-                    <p>{s.coupleId ? <Link className="underline" href={`/couples/${s.coupleId}`}>{s.label}</Link> : "Booked"}</p>
-                    <p className="text-stone-600">{SESSION_STATUS_LABELS[s.status as keyof typeof SESSION_STATUS_LABELS]}</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
-      {telehealth.length > 0 && (
-        <p className="mt-4 text-sm text-stone-600">
-          Telehealth (no room): {telehealth.map((s) => `${formatClinicTime(s.startsAt, clinic.timeZone)} ${SESSION_KIND_LABELS[s.kind as keyof typeof SESSION_KIND_LABELS]}`).join(", ")}
-        </p>
+
+      {selected && (
+        <section aria-labelledby="selected" className="mb-6 rounded-lg border border-brand-600 bg-white p-4 text-sm">
+          <h2 id="selected" className="font-semibold">
+            {SESSION_KIND_LABELS[selected.kind as SessionKindName]}, {formatClinicDay(selected.startsAt, tz)} {formatClinicTimeRange(selected.startsAt, selected.endsAt, tz)}
+          </h2>
+          <p className="mb-2 text-stone-600">
+            {selected.label ?? "Booked"} · {rooms.find((r) => r.id === selected.roomId)?.name ?? "Telehealth"}
+          </p>
+          <SessionActions
+            rooms={rooms}
+            can={{
+              move: can(staff.roles, "session:move"),
+              cancel: can(staff.roles, "session:cancel"),
+              checkIn: can(staff.roles, "session:check-in"),
+              complete: can(staff.roles, "session:complete"),
+              noShow: can(staff.roles, "session:no-show"),
+            }}
+            session={{
+              id: selected.id,
+              kind: selected.kind,
+              status: selected.status,
+              label: `${SESSION_KIND_LABELS[selected.kind as SessionKindName]} on ${formatClinicDay(selected.startsAt, tz)}`,
+              date: clinicDate(selected.startsAt, tz),
+              time: formatClinicTime(selected.startsAt, tz),
+              roomId: selected.roomId,
+              isMedicine: selected.kind === "MEDICINE_TAKING_TURNS" || selected.kind === "MEDICINE_LOW_DOSE",
+              integration: selected.integrationStartsAt ? { date: clinicDate(selected.integrationStartsAt, tz), time: formatClinicTime(selected.integrationStartsAt, tz) } : null,
+            }}
+          />
+        </section>
+      )}
+
+      {canBook && bookRoom && (
+        <section id="book" className="mb-6">
+          <BookSessionForm
+            key={`${dateKey}-${bookRoom.id}-${bookTime}`}
+            couples={await coupleOptions(staff)}
+            partners={[]}
+            rooms={rooms}
+            psychiatrists={[]}
+            kinds={["COUPLES_THERAPY"]}
+            defaultDate={dateKey}
+            defaultRoomId={bookRoom.id}
+            defaultTime={bookTime}
+          />
+        </section>
+      )}
+
+      {rooms.length === 0 ? (
+        <p className="text-sm text-stone-600">No active rooms. An admin can add rooms under Rooms.</p>
+      ) : view === "week" ? (
+        <WeekTable firstDay={weekStart} timeZone={tz} openWeekdays={clinic.openWeekdays} rooms={rooms} sessions={sessions} canBook={canBook} />
+      ) : (
+        <DayGrid
+          dateKey={dateKey}
+          dayStart={dayStart}
+          timeZone={tz}
+          opensAtMinute={clinic.opensAtMinute}
+          closesAtMinute={clinic.closesAtMinute}
+          rooms={rooms}
+          sessions={sessions}
+          canBook={canBook}
+        />
       )}
     </>
   );

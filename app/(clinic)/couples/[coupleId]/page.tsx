@@ -1,29 +1,64 @@
 import { notFound } from "next/navigation";
+import { BookSessionForm } from "@/components/scheduling/book-session-form";
+import { SessionActions } from "@/components/scheduling/session-actions";
 import { StatusBadge } from "@/components/session-badges";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { recordRead, requireReadPermission } from "@/lib/audit/record-read";
+import { can } from "@/lib/auth/permissions";
+import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { seesClinicalContent } from "@/lib/couples/access";
 import { getCoupleForStaff } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
 import { NotFoundError } from "@/lib/errors";
 import { formatClinicRange } from "@/lib/format/clinic-time";
-import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS } from "@/lib/sessions/labels";
+import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
+import { listRooms } from "@/lib/rooms/rooms";
+import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
+import { listClinicians } from "@/lib/staff/clinicians";
 
 export const metadata = { title: "Couple" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function CouplePage({ params }: { params: Promise<{ coupleId: string }> }) {
-  const staff = await requirePermission("couple:read");
   const { coupleId } = await params;
   if (!UUID.test(coupleId)) notFound();
+  const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
-  const couple = await getCoupleForStaff(staff, coupleId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
+  const couple = await getCoupleForStaff(staff, coupleId).catch(async (error) => {
+    if (error instanceof NotFoundError) {
+      await recordRead(staff, { entity: "Couple", entityId: coupleId, outcome: "DENIED" });
+      notFound();
+    }
     throw error;
   });
+  // P11: every read of a client's record is audited.
+  await recordRead(staff, { entity: "Couple", entityId: couple.id, outcome: "ALLOWED" });
   const clinical = seesClinicalContent(staff);
+  // P3: medicine sessions a dosing partner is not cleared for; everyone sees that, nobody here sees why.
+  const blocked = can(staff.roles, "clearance:status") ? await blockedSessionsForCouple(staff, couple.id) : new Set<string>();
+  const [rooms, psychiatrists] = await Promise.all([listRooms(staff.clinicId).then((r) => r.filter((x) => x.active)), listClinicians(staff.clinicId, "PSYCHIATRIST")]);
+  const tz = clinic.timeZone;
+  const openCycle = couple.cycles.find((c) => c.status === "PLANNING" || c.status === "ACTIVE");
+  const kinds: SessionKindName[] = openCycle
+    ? [
+        "COUPLES_THERAPY",
+        "INTAKE",
+        "PREPARATION",
+        "MEDICAL_EVALUATION",
+        openCycle.model === "TAKING_TURNS" ? "MEDICINE_TAKING_TURNS" : "MEDICINE_LOW_DOSE",
+      ]
+    : ["COUPLES_THERAPY"];
+  const allowed = {
+    move: can(staff.roles, "session:move"),
+    cancel: can(staff.roles, "session:cancel"),
+    checkIn: can(staff.roles, "session:check-in"),
+    complete: can(staff.roles, "session:complete"),
+    noShow: can(staff.roles, "session:no-show"),
+  };
+  const isMedicine = (kind: string) => kind === "MEDICINE_TAKING_TURNS" || kind === "MEDICINE_LOW_DOSE";
+  const integrationOf = (id: string) => couple.sessions.find((s) => s.medicineSessionId === id && s.status !== "CANCELLED");
   const partnerName = (id: string) => (id === couple.partnerAId ? couple.partnerA.firstName : couple.partnerB.firstName);
 
   return (
@@ -45,6 +80,11 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
               <p className="text-stone-600">{p.email ?? "No email"}</p>
               <p className="text-stone-600">{p.phone ?? "No phone"}</p>
               <p className="mt-2 text-stone-700">KAP therapist: {kap.name}</p>
+              {can(staff.roles, "clearance:read") && (
+                <a className="mt-1 inline-block text-brand-700 underline" href={`/partners/${p.id}/clearances`}>
+                  Medical clearance
+                </a>
+              )}
             </div>
           ))}
         </div>
@@ -71,6 +111,19 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
         )}
       </section>
 
+      {can(staff.roles, "session:book") && (
+        <section className="mb-8">
+          <BookSessionForm
+            coupleId={couple.id}
+            partners={[couple.partnerA, couple.partnerB].map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` }))}
+            rooms={rooms}
+            psychiatrists={psychiatrists}
+            kinds={kinds}
+            defaultDate={clinicDate(new Date(), tz)}
+          />
+        </section>
+      )}
+
       <section aria-labelledby="sessions">
         <h2 id="sessions" className="mb-3 text-lg font-semibold">
           Sessions
@@ -87,6 +140,9 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
                 <th scope="col" className="px-4 py-2">Who</th>
                 <th scope="col" className="px-4 py-2">Room</th>
                 <th scope="col" className="px-4 py-2">Status</th>
+                <th scope="col" className="px-4 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
@@ -103,6 +159,36 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
                   <td className="px-4 py-2">{s.room?.name ?? "Telehealth"}</td>
                   <td className="px-4 py-2">
                     <StatusBadge status={s.status} />
+                    {blocked.has(s.id) && (
+                      <span className="ml-1" data-testid="session-blocked">
+                        <Badge tone="danger">Blocked: not cleared for this date (P3)</Badge>
+                      </span>
+                    )}
+                    {isMedicine(s.kind) && s.status !== "CANCELLED" && can(staff.roles, "dosing:ride-home") && (
+                      <a className="ml-2 text-xs text-brand-700 underline" href={`/sessions/${s.id}/dosing`}>
+                        Dosing day
+                      </a>
+                    )}
+                  </td>
+                  <td className="px-4 py-2">
+                    <SessionActions
+                      rooms={rooms}
+                      can={allowed}
+                      session={{
+                        id: s.id,
+                        kind: s.kind,
+                        status: s.status,
+                        label: `${SESSION_KIND_LABELS[s.kind]} on ${formatClinicRange(s.startsAt, s.endsAt, tz)}`,
+                        date: clinicDate(s.startsAt, tz),
+                        time: formatClinicTime(s.startsAt, tz),
+                        roomId: s.roomId,
+                        isMedicine: isMedicine(s.kind),
+                        integration: (() => {
+                          const i = isMedicine(s.kind) ? integrationOf(s.id) : undefined;
+                          return i ? { date: clinicDate(i.startsAt, tz), time: formatClinicTime(i.startsAt, tz) } : null;
+                        })(),
+                      }}
+                    />
                   </td>
                 </tr>
               ))}

@@ -16,20 +16,28 @@ export type CalendarSession = {
   /** The couple's names where the viewer may see them, else null ("Booked"). */
   label: string | null;
   coupleId: string | null;
+  /** For a medicine session, when its integration starts (the move form offers to move both). */
+  integrationStartsAt: Date | null;
 };
 
-/** Every room's sessions on one clinic-local day ("YYYY-MM-DD"), names as far as the role allows. */
-export async function roomDaySchedule(staff: Staff, timeZone: string, dateKey: string) {
+/**
+ * Every room's sessions over `days` clinic-local days from `dateKey` ("YYYY-MM-DD"), with the
+ * couple's names only where the viewer's role allows them.
+ */
+export async function roomSchedule(staff: Staff, timeZone: string, dateKey: string, days = 1) {
   const [y, m, d] = dateKey.split("-").map(Number);
   const dayStart = new TZDate(y, m - 1, d, timeZone);
-  const dayEnd = addDays(dayStart, 1);
+  const dayEnd = addDays(dayStart, days);
   const scope = coupleScope(staff);
   const [rooms, sessions, visible] = await Promise.all([
     db.room.findMany({ where: { clinicId: staff.clinicId, active: true }, orderBy: { name: "asc" } }),
     db.session.findMany({
       where: { clinicId: staff.clinicId, startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } },
       orderBy: { startsAt: "asc" },
-      include: { couple: { include: { partnerA: { select: { firstName: true, lastName: true } }, partnerB: { select: { firstName: true, lastName: true } } } } },
+      include: {
+        couple: { include: { partnerA: { select: { firstName: true, lastName: true } }, partnerB: { select: { firstName: true, lastName: true } } } },
+        integrations: { where: { status: { not: "CANCELLED" } }, select: { startsAt: true } },
+      },
     }),
     scope ? db.couple.findMany({ where: scope, select: { id: true } }) : Promise.resolve([]),
   ]);
@@ -45,6 +53,7 @@ export async function roomDaySchedule(staff: Staff, timeZone: string, dateKey: s
       endsAt: s.endsAt,
       label: named ? coupleNames(s.couple.partnerA, s.couple.partnerB) : null,
       coupleId: named ? s.coupleId : null,
+      integrationStartsAt: s.integrations[0]?.startsAt ?? null,
     };
   });
   return { rooms, sessions: calendar, dayStart: new Date(dayStart.getTime()) };

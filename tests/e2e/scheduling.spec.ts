@@ -1,0 +1,95 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./support";
+
+// Dates are the clinic's (America/Los_Angeles). The demo seed puts Sam & Jordan Rivera's second
+// medicine session (Jordan journeys) a few days ahead, with its integration the next clinic day.
+
+function clinicDay(offsetDays: number): string {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
+  const d = new Date(`${today}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offsetDays);
+  if (d.getUTCDay() === 0) d.setUTCDate(d.getUTCDate() + 1); // the clinic is closed on Sundays
+  return d.toISOString().slice(0, 10);
+}
+
+function plusDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** "Fri 18 Dec", as the app writes a clinic day. */
+function dayLabel(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-GB", { ...o, timeZone: "UTC" });
+  return `${part({ weekday: "short" })} ${d.getUTCDate()} ${part({ month: "short" })}`;
+}
+
+async function openCouple(page: Page, name: string) {
+  await page.goto(`/couples?q=${encodeURIComponent(name.split(" ").at(-1)!)}`);
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+}
+
+test("the front desk cannot move an integration three days after its medicine session (P4)", async ({ page }) => {
+  await signInAs(page, "diaz");
+  await openCouple(page, "Sam & Jordan Rivera");
+  await page.getByRole("button", { name: /^Move Medicine: Taking Turns on/ }).click();
+  const medicineForm = page.getByRole("form", { name: /^Move Medicine: Taking Turns on/ });
+  const medicineDate = await medicineForm.getByLabel("New date").inputValue();
+  await page.getByRole("button", { name: /^Move Medicine: Taking Turns on/ }).click();
+
+  await page.getByRole("button", { name: /^Move Integration on/ }).click();
+  const form = page.getByRole("form", { name: /^Move Integration on/ });
+  await form.getByLabel("New date").fill(plusDays(medicineDate, 3));
+  await form.getByRole("button", { name: "Move session" }).click();
+  await expect(form.getByTestId("schedule-error")).toContainText("P4: the integration for Jordan's medicine session on");
+  // Nothing moved: the integration is still the day after the medicine session.
+  await page.reload();
+  await page.getByRole("button", { name: /^Move Integration on/ }).click();
+  expect(await page.getByRole("form", { name: /^Move Integration on/ }).getByLabel("New date").inputValue()).not.toBe(plusDays(medicineDate, 3));
+});
+
+test("the front desk books couples therapy from the week view, and a second booking of that room is refused with the clash", async ({ page }) => {
+  const day = clinicDay(22);
+  await signInAs(page, "diaz");
+  await page.goto(`/calendar?date=${day}&view=week`);
+  const label = dayLabel(day);
+  await page.getByRole("link", { name: `Book Maple on ${label}` }).click();
+
+  const form = page.getByRole("form", { name: "Book a session" });
+  await form.getByRole("combobox", { name: "Couple", exact: true }).selectOption({ label: "Avery & Morgan Chen" });
+  await form.getByLabel("Start time").fill("14:00");
+  await form.getByRole("button", { name: "Book session" }).click();
+  await expect(form.getByTestId("form-success")).toContainText("Session booked.");
+
+  await page.goto(`/calendar?date=${day}&view=week`);
+  const maple = page.getByRole("row", { name: new RegExp(label) }).getByTestId("calendar-session");
+  await expect(maple.filter({ hasText: "14:00" })).toContainText("Avery & Morgan Chen");
+
+  // Another couple, another therapist, the same room half an hour later: the room is taken.
+  await page.getByRole("link", { name: `Book Maple on ${label}` }).click();
+  const again = page.getByRole("form", { name: "Book a session" });
+  await again.getByRole("combobox", { name: "Couple", exact: true }).selectOption({ label: "Riley & Casey Okafor" });
+  await again.getByLabel("Start time").fill("14:30");
+  await again.getByRole("button", { name: "Book session" }).click();
+  await expect(again.getByTestId("schedule-error")).toHaveText(`P8: Room Maple is booked 14:00–15:00 on ${label}.`);
+});
+
+test("the day view lists every room and books a free half hour by keyboard", async ({ page }) => {
+  const day = clinicDay(23);
+  await signInAs(page, "becker");
+  await page.goto(`/calendar?date=${day}`);
+  await expect(page.getByTestId("room-column")).toHaveCount(6);
+  const slot = page.getByRole("link", { name: /^Book Birch at 11:00 on / });
+  await slot.focus();
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("form", { name: "Book a session" });
+  await expect(form.getByLabel("Start time")).toHaveValue("11:00");
+  await expect(form.getByLabel("Room")).toHaveValue(/.+/);
+  await form.getByRole("combobox", { name: "Couple", exact: true }).selectOption({ label: "Logan & Reese Meyer" });
+  await form.getByRole("button", { name: "Book session" }).click();
+  await expect(form.getByTestId("form-success")).toContainText("Session booked.");
+  await page.goto(`/calendar?date=${day}`);
+  await expect(page.getByTestId("calendar-session").filter({ hasText: "Logan & Reese Meyer" })).toContainText("11:00–12:00");
+});
