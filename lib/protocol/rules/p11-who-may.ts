@@ -29,20 +29,22 @@ const VERBS: Record<ProposedChange["type"], string> = {
   noShow: "mark no-shows for",
 };
 
-/** The couple's clinicians and everyone staffing the sessions the change touches. */
-function treatsCouple(actorId: string, before: CycleSnapshot, after: CycleSnapshot, change: ProposedChange): boolean {
+/**
+ * The couple's clinicians, and whoever already staffs a session the change touches (a covering
+ * clinician may run it). Only sessions as they stand count: naming yourself the clinician of a
+ * session you book must not grant you the couple.
+ */
+function treatsCouple(actorId: string, before: CycleSnapshot, change: ProposedChange): boolean {
   const { couple } = before;
   if (couple.couplesTherapistId === actorId || couple.partners.some((p) => p.kapTherapistId === actorId)) return true;
-  return changedSessionIds(change).some((id) =>
-    [sessionById(before, id), sessionById(after, id)].some((s) => s?.clinicianIds.includes(actorId)),
-  );
+  return changedSessionIds(change).some((id) => sessionById(before, id)?.clinicianIds.includes(actorId));
 }
 
 /** Whether the actor may make this change for this couple (P11). */
 export function mayMakeChange(actor: Actor, before: CycleSnapshot, after: CycleSnapshot, change: ProposedChange): "yes" | "role" | "not-their-couple" {
   const permission = PERMISSION_FOR_CHANGE[change.type];
   if (!can(actor.roles, permission)) return "role";
-  const treats = treatsCouple(actor.id, before, after, change);
+  const treats = treatsCouple(actor.id, before, change);
   const allowed = actor.roles.some((role) => can([role], permission) && (treats || !can([role], "clinical:read")));
   return allowed ? "yes" : "not-their-couple";
 }
