@@ -1,7 +1,7 @@
 import "server-only";
 import type { Staff } from "../auth/session";
 import { can } from "../auth/permissions";
-import type { Tx } from "../db";
+import { db, type Tx } from "../db";
 import { ForbiddenError } from "../errors";
 import { checkCycle, type CycleSnapshot } from "../protocol";
 import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
@@ -42,4 +42,9 @@ export async function blockedSessionsOfCouple(tx: Tx, staff: Pick<Staff, "roles"
     for (const id of blockedMedicineSessionIds(snapshot, now)) blocked.add(id);
   }
   return blocked;
+}
+
+/** For pages: the couple's blocked medicine sessions, read in one transaction. */
+export async function blockedSessionsForCouple(staff: Pick<Staff, "roles" | "clinicId">, coupleId: string, now = new Date()): Promise<Set<string>> {
+  return db.$transaction((tx) => blockedSessionsOfCouple(tx, staff, coupleId, now));
 }

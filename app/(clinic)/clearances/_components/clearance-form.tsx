@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { DECISION_LABELS, ROUTE_LABELS, SCREENING_GROUPS } from "@/lib/clearance/screening";
@@ -37,8 +37,15 @@ export function ClearanceForm(props: {
   const [state, action, pending] = useActionState(recordClearanceAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const d = props.defaults;
+  // Submitted by hand rather than through `action`, so that React does not reset the form when
+  // the server returns errors: the psychiatrist corrects a field instead of typing it all again.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} noValidate className="space-y-6 rounded-lg border border-stone-200 bg-white p-4" aria-label="Clearance">
+    <form onSubmit={submit} noValidate className="space-y-6 rounded-lg border border-stone-200 bg-white p-4" aria-label="Clearance">
       {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
       <input type="hidden" name="clientId" value={props.clientId} />
       {props.evaluationSessionId && <input type="hidden" name="evaluationSessionId" value={props.evaluationSessionId} />}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -36,8 +36,18 @@ function ActionForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const form = useRef<HTMLFormElement>(null);
+  // Cleared after a success only: on an error the values stay, to be corrected.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} noValidate aria-label={label} className="space-y-3">
+    <form ref={form} onSubmit={onSubmit} noValidate aria-label={label} className="space-y-3">
       {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
       {state?.ok && <FormMessage tone="success">{state.data.message}</FormMessage>}
       {Object.entries(hidden).map(([name, value]) => (

@@ -1,0 +1,85 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./support";
+
+// The demo seed: Finley & Sage Moreau are preparing, with medical evaluations by Dr. Park still
+// to come; Blake & Kendall Adeyemi are mid Taking Turns with Dr. Bell, Kendall journeying at the
+// next medicine session on a clearance signed weeks ago.
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+}
+
+test("a psychiatrist records and signs a clearance from an evaluation; the partner's therapist sees it in force", async ({ page }) => {
+  await signInAs(page, "park");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Evaluations" }).click();
+  await page.getByTestId("evaluation-row").filter({ hasText: "Finley Moreau" }).getByRole("link", { name: "Record clearance" }).click();
+  await expect(page.getByRole("heading", { name: "Record a clearance: Finley Moreau" })).toBeVisible();
+  const clientId = new URL(page.url()).searchParams.get("client");
+
+  const form = page.getByRole("form", { name: "Clearance" });
+  // A missing or implausible value is named next to its field; what was typed stays.
+  await form.getByLabel("Systolic (mmHg)").fill("122");
+  await form.getByLabel("Diastolic (mmHg)").fill("130");
+  await form.getByLabel("Benzodiazepines").check();
+  await form.getByLabel("Cleared", { exact: true }).check();
+  await form.getByRole("button", { name: "Record and sign" }).click();
+  await expect(form.getByTestId("error-heartRate")).toHaveText("Enter the heart rate (beats per minute).");
+  await expect(form.getByLabel("Heart rate (beats per minute)")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Systolic (mmHg)")).toHaveValue("122");
+  await form.getByLabel("Heart rate (beats per minute)").fill("70");
+  await form.getByRole("button", { name: "Record and sign" }).click();
+  await expect(form.getByTestId("error-diastolic")).toHaveText("The diastolic pressure must be lower than the systolic pressure.");
+  await expect(form.getByTestId("error-maxDoseMg")).toHaveText("Enter the maximum dose (mg).");
+
+  await form.getByLabel("Diastolic (mmHg)").fill("78");
+  await form.getByLabel("Taking Turns").check();
+  await form.getByLabel("Maximum dose (mg)").fill("100");
+  await form.getByLabel("Route").selectOption("SUBLINGUAL_LOZENGE");
+  await form.getByRole("button", { name: "Record and sign" }).click();
+
+  await expect(page.getByRole("heading", { name: "Clearance: Finley Moreau" })).toBeVisible();
+  await expect(page.getByTestId("clearance-status")).toHaveText("In force");
+  await expect(page.getByText("Benzodiazepines: present")).toBeVisible();
+  // Signed: read-only, changed only by an amendment.
+  await expect(page.getByRole("button", { name: "Sign clearance" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Amend clearance" })).toBeVisible();
+  await signOut(page);
+
+  await signInAs(page, "nair");
+  await page.goto(`/partners/${clientId}/clearances`);
+  await expect(page.getByTestId("in-force")).toContainText("In force");
+  await expect(page.getByTestId("clearance-row").first()).toContainText("in force");
+  // The therapist reads, but records nothing.
+  await expect(page.getByRole("link", { name: "Record a clearance" })).toHaveCount(0);
+});
+
+test("a psychiatrist revokes a clearance; the front desk sees the partner's next medicine session blocked, without clinical detail", async ({ page }) => {
+  await signInAs(page, "bell");
+  await page.goto("/evaluations");
+  await page.getByTestId("evaluation-row").filter({ hasText: "Kendall Adeyemi" }).getByRole("link", { name: /Cleared/ }).click();
+  await expect(page.getByTestId("clearance-status")).toHaveText("In force");
+  await page.getByRole("button", { name: "Revoke clearance…" }).click();
+  const confirm = page.getByRole("form", { name: "Revoke Kendall Adeyemi’s clearance?" });
+  await confirm.getByRole("button", { name: "Confirm revocation" }).click();
+  await expect(confirm.getByTestId("error-reason")).toContainText("Give the reason for revoking");
+  await confirm.getByLabel("Reason for revoking").fill("New arrhythmia on ECG; cardiology review first.");
+  await confirm.getByRole("button", { name: "Confirm revocation" }).click();
+  await expect(page.getByTestId("clearance-status")).toHaveText("Revoked");
+  await expect(page.getByTestId("revocation")).toContainText("New arrhythmia on ECG");
+  await expect(page.getByRole("button", { name: "Revoke clearance…" })).toHaveCount(0);
+  await signOut(page);
+
+  await signInAs(page, "diaz");
+  await page.goto("/couples?q=Adeyemi");
+  await page.getByRole("link", { name: "Blake & Kendall Adeyemi" }).click();
+  const next = page.getByTestId("session-row").filter({ hasText: "Kendall journeys" }).filter({ hasText: "Scheduled" });
+  await expect(next.getByTestId("session-blocked")).toHaveText("Blocked: not cleared for this date (P3)");
+  // The earlier, completed medicine session is history; the reason is nowhere on the page.
+  await expect(page.getByTestId("session-blocked")).toHaveCount(1);
+  await expect(page.getByText("arrhythmia")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Medical clearance" })).toHaveCount(0);
+  // And the clearance itself stays closed to the front desk.
+  await page.goto("/evaluations");
+  await expect(page).toHaveURL(/\/forbidden$/);
+});
