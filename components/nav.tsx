@@ -13,6 +13,7 @@ const ITEMS: Item[] = [
   { href: "/substance-log", label: "Substance log", show: (r) => can(r, "substance-log:read") || can(r, "substance-log:write") },
   { href: "/admin/staff", label: "Staff", show: (r) => can(r, "staff:manage") },
   { href: "/admin/rooms", label: "Rooms", show: (r) => can(r, "rooms:manage") },
+  { href: "/admin/settings", label: "Settings", show: (r) => can(r, "settings:manage") },
   { href: "/admin/audit", label: "Audit log", show: (r) => can(r, "audit:read") },
 ];
 

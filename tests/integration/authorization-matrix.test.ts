@@ -113,6 +113,21 @@ const MATRIX: Record<string, Row> = {
     call: (fn) => call(fn, null, form({ name: `Room ${unique()}`, capacity: "4" })),
     unchanged: (fx) => db.room.count({ where: { clinicId: fx.clinic.id } }),
   },
+  "app/(clinic)/admin/settings/actions.ts#saveClinicSettingsAction": {
+    allowed: ["ADMIN"],
+    // The defaults, with a longer clearance validity: a refused call must leave it as it was.
+    call: (fn) =>
+      call(fn, null, form({
+        "sessionMinutes.INTAKE": "60", "sessionMinutes.PREPARATION": "90", "sessionMinutes.MEDICAL_EVALUATION": "60", "sessionMinutes.MEDICINE_TAKING_TURNS": "180",
+        "sessionMinutes.MEDICINE_LOW_DOSE": "120", "sessionMinutes.INTEGRATION": "90", "sessionMinutes.COUPLES_THERAPY": "60",
+        "minPreparations.TAKING_TURNS": "2", "minPreparations.LOW_DOSE_TOGETHER": "0", clearanceValidityDays: "120",
+        "integrationWindowDays.min": "1", "integrationWindowDays.max": "2", "lowDoseSeries.min": "6", "lowDoseSeries.max": "8",
+        openWeekdays: ["1", "2", "3", "4", "5", "6"], opensAtMinute: "08:00", closesAtMinute: "20:00",
+        maxSystolic: "160", maxDiastolic: "90", maxHeartRate: "100", vitalsIntervalMinMinutes: "15", vitalsIntervalMaxMinutes: "40",
+        dischargeMinMinutes: "120", idleTimeoutMinutes: "15", absoluteTimeoutHours: "12",
+      })),
+    unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, clearanceValidityDays: 120 } }),
+  },
   "app/(clinic)/admin/staff/actions.ts#addStaffAction": {
     allowed: ["ADMIN"],
     call: (fn) => call(fn, null, form({ name: "New Person", email: `new-${unique()}@clinic.test`, roles: "THERAPIST", password: "harbor seal morning fog" })),
@@ -236,6 +251,7 @@ const PAGES: Record<string, Row> = {
     call: (page, fx) => call(page, { params: Promise.resolve({ staffId: fx.therapist.id }) }),
     objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (page, fx) => call(page, { params: Promise.resolve({ staffId: fx.otherClinicAdmin.id }) }) }],
   },
+  "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page) },
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, { searchParams: Promise.resolve({}) }) },
 };
 

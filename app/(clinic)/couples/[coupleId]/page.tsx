@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { ProtocolPanel } from "@/components/protocol-panel";
 import { BookSessionForm } from "@/components/scheduling/book-session-form";
 import { SessionActions } from "@/components/scheduling/session-actions";
 import { StatusBadge } from "@/components/session-badges";
@@ -10,6 +11,7 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { seesClinicalContent } from "@/lib/couples/access";
 import { getCoupleForStaff } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
+import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
 import { NotFoundError } from "@/lib/errors";
 import { formatClinicRange } from "@/lib/format/clinic-time";
 import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
@@ -41,6 +43,8 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
   const [rooms, psychiatrists] = await Promise.all([listRooms(staff.clinicId).then((r) => r.filter((x) => x.active)), listClinicians(staff.clinicId, "PSYCHIATRIST")]);
   const tz = clinic.timeZone;
   const openCycle = couple.cycles.find((c) => c.status === "PLANNING" || c.status === "ACTIVE");
+  // Issue 3: the open cycle's protocol status, clinical content (never the front desk).
+  const protocolPanel = clinical && openCycle ? await protocolStatusForCycle(staff, couple.id, openCycle.id) : null;
   const kinds: SessionKindName[] = openCycle
     ? [
         "COUPLES_THERAPY",
@@ -110,6 +114,8 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
           </ul>
         )}
       </section>
+
+      {protocolPanel && <ProtocolPanel panel={protocolPanel} />}
 
       {can(staff.roles, "session:book") && (
         <section className="mb-8">

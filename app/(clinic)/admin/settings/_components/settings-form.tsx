@@ -1,0 +1,115 @@
+"use client";
+
+import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage, TextField } from "@/components/ui/field";
+import type { TClinicSettings } from "@/lib/clinic/settings-input";
+import { saveClinicSettingsAction } from "../actions";
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+const SESSION_LENGTHS = [
+  ["INTAKE", "Individual intake"],
+  ["PREPARATION", "Joint preparation"],
+  ["MEDICAL_EVALUATION", "Medical evaluation"],
+  ["MEDICINE_TAKING_TURNS", "Medicine: Taking Turns"],
+  ["MEDICINE_LOW_DOSE", "Medicine: Low Dose Together"],
+  ["INTEGRATION", "Integration"],
+  ["COUPLES_THERAPY", "Couples therapy"],
+] as const;
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+
+function Group({ legend, hint, children }: { legend: string; hint?: string; children: ReactNode }) {
+  return (
+    <fieldset className="rounded-lg border border-stone-200 bg-white p-4">
+      <legend className="px-1 text-base font-semibold">{legend}</legend>
+      {hint && <p className="mb-3 text-sm text-stone-600">{hint}</p>}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">{children}</div>
+    </fieldset>
+  );
+}
+
+export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
+  const [state, formAction, pending] = useActionState(saveClinicSettingsAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // Submitted by hand so that the fields keep what was typed when the server refuses it.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+  const number = (name: string, label: string, value: number, hint?: string) => (
+    <TextField key={name} label={label} name={name} type="number" inputMode="numeric" defaultValue={value} hint={hint} error={errors?.[name]} />
+  );
+  const weekdayError = errors?.openWeekdays?.join(" ");
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Clinic settings" className="space-y-6">
+      <p className="text-sm text-stone-700">
+        Time zone: <span className="font-medium">{s.timeZone}</span> (every protocol day is a calendar day here; it is not changed on this page).
+      </p>
+
+      <Group legend="Session lengths (minutes)" hint="The length a new session of each kind is booked with.">
+        {SESSION_LENGTHS.map(([kind, label]) => number(`sessionMinutes.${kind}`, label, s.sessionMinutes[kind]))}
+      </Group>
+
+      <Group legend="Before the first medicine session (P2, P3)">
+        {number("minPreparations.TAKING_TURNS", "Joint preparations before Taking Turns", s.minPreparations.TAKING_TURNS)}
+        {number("minPreparations.LOW_DOSE_TOGETHER", "Joint preparations before Low Dose Together", s.minPreparations.LOW_DOSE_TOGETHER)}
+        {number("clearanceValidityDays", "Clearance validity (days)", s.clearanceValidityDays)}
+      </Group>
+
+      <Group legend="Integration window (P4)" hint="Days after the medicine session's date on which its integration may be.">
+        {number("integrationWindowDays.min", "Earliest day after the medicine session", s.integrationWindowDays.min)}
+        {number("integrationWindowDays.max", "Latest day after the medicine session", s.integrationWindowDays.max)}
+      </Group>
+
+      <Group legend="Low Dose Together series (P7)" hint="Medicine sessions in a series; beyond these the app shows a notice.">
+        {number("lowDoseSeries.min", "Fewest medicine sessions", s.lowDoseSeries.min)}
+        {number("lowDoseSeries.max", "Most medicine sessions", s.lowDoseSeries.max)}
+      </Group>
+
+      <Group legend="Opening hours (P10)">
+        <fieldset className="sm:col-span-2 lg:col-span-3" aria-describedby={weekdayError ? "open-weekdays-error" : undefined}>
+          <legend className="text-sm font-medium text-stone-800">Open days</legend>
+          <div className="mt-1 flex flex-wrap gap-4">
+            {WEEKDAYS.map((day, i) => (
+              <label key={day} className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="openWeekdays" value={i + 1} defaultChecked={s.openWeekdays.includes(i + 1)} className="h-4 w-4" />
+                {day}
+              </label>
+            ))}
+          </div>
+          {weekdayError && (
+            <p id="open-weekdays-error" className="mt-1 text-sm text-red-700" data-testid="error-openWeekdays">
+              {weekdayError}
+            </p>
+          )}
+        </fieldset>
+        <TextField label="Opens at" name="opensAtMinute" type="time" defaultValue={hhmm(s.opensAtMinute)} error={errors?.opensAtMinute} />
+        <TextField label="Closes at" name="closesAtMinute" type="time" defaultValue={hhmm(s.closesAtMinute)} error={errors?.closesAtMinute} />
+      </Group>
+
+      <Group legend="Dosing day" hint="A reading before dosing above these limits holds the dose until a psychiatrist overrides.">
+        {number("maxSystolic", "Systolic limit (mmHg)", s.maxSystolic)}
+        {number("maxDiastolic", "Diastolic limit (mmHg)", s.maxDiastolic)}
+        {number("maxHeartRate", "Heart rate limit (per minute)", s.maxHeartRate)}
+        {number("vitalsIntervalMinMinutes", "Shortest interval between vitals (minutes)", s.vitalsIntervalMinMinutes)}
+        {number("vitalsIntervalMaxMinutes", "Longest interval between vitals (minutes)", s.vitalsIntervalMaxMinutes)}
+        {number("dischargeMinMinutes", "Discharge after the last dose (minutes)", s.dischargeMinMinutes)}
+      </Group>
+
+      <Group legend="Sign-in">
+        {number("idleTimeoutMinutes", "Sign out after idle (minutes)", s.idleTimeoutMinutes)}
+        {number("absoluteTimeoutHours", "Longest sign-in (hours)", s.absoluteTimeoutHours)}
+      </Group>
+
+      {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
+      {state?.ok && <FormMessage tone="success">Settings saved. They apply from now on.</FormMessage>}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Save settings"}
+      </Button>
+    </form>
+  );
+}

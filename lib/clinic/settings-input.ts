@@ -1,0 +1,123 @@
+import { z } from "zod";
+import { settingsFromClinic, settingsToClinic, ZProtocolSettings, type ClinicSettingsColumns, type TProtocolSettings } from "../protocol";
+
+// The admin's clinic settings form: the protocol's settings (PROTOCOL.md, "(setting)"), validated
+// by the engine's own ZProtocolSettings, plus the clinic's other settings (dosing-day vitals and
+// discharge, sign-in time-outs), validated here. Field names are the settings' paths
+// ("integrationWindowDays.min"), so a zod issue's path is the form field it belongs to.
+
+const whole = (label: string, unit: string, least: number, most: number) =>
+  z
+    .number({ error: `${label}: enter a number of ${unit}.` })
+    .int({ error: `${label} must be a whole number of ${unit}.` })
+    .min(least, { error: `${label} must be at least ${least} ${unit}.` })
+    .max(most, { error: `${label} must be at most ${most} ${unit}.` });
+
+export const ZClinicLimits = z
+  .object({
+    maxSystolic: whole("The systolic blood pressure limit", "mmHg", 80, 250),
+    maxDiastolic: whole("The diastolic blood pressure limit", "mmHg", 40, 150),
+    maxHeartRate: whole("The heart rate limit", "beats per minute", 40, 200),
+    vitalsIntervalMinMinutes: whole("The shortest interval between vitals", "minutes", 1, 240),
+    vitalsIntervalMaxMinutes: whole("The longest interval between vitals", "minutes", 1, 240),
+    dischargeMinMinutes: whole("The time from the last dose to discharge", "minutes", 1, 24 * 60),
+    idleTimeoutMinutes: whole("The idle sign-out", "minutes", 1, 24 * 60),
+    absoluteTimeoutHours: whole("The longest sign-in", "hours", 1, 7 * 24),
+  })
+  .superRefine((s, ctx) => {
+    if (s.maxDiastolic >= s.maxSystolic) {
+      ctx.addIssue({ code: "custom", path: ["maxDiastolic"], message: "The diastolic limit must be below the systolic limit." });
+    }
+    if (s.vitalsIntervalMinMinutes > s.vitalsIntervalMaxMinutes) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["vitalsIntervalMinMinutes"],
+        message: "The shortest interval between vitals must not be longer than the longest.",
+      });
+    }
+    if (s.idleTimeoutMinutes > s.absoluteTimeoutHours * 60) {
+      ctx.addIssue({ code: "custom", path: ["idleTimeoutMinutes"], message: "The idle sign-out must not be later than the longest sign-in." });
+    }
+  });
+export type TClinicLimits = z.output<typeof ZClinicLimits>;
+
+/** Every setting an admin edits: the protocol's and the clinic's other limits, on one form. */
+export const ZClinicSettings = z.intersection(ZProtocolSettings, ZClinicLimits);
+export type TClinicSettings = TProtocolSettings & TClinicLimits;
+/** The time zone is the clinic's own and not edited here: every booked date depends on it. */
+export type TClinicSettingsInput = Omit<TClinicSettings, "timeZone">;
+
+export type ClinicSettingsRow = ClinicSettingsColumns & TClinicLimits;
+
+export const LIMIT_COLUMNS = [
+  "maxSystolic",
+  "maxDiastolic",
+  "maxHeartRate",
+  "vitalsIntervalMinMinutes",
+  "vitalsIntervalMaxMinutes",
+  "dischargeMinMinutes",
+  "idleTimeoutMinutes",
+  "absoluteTimeoutHours",
+] as const satisfies readonly (keyof TClinicLimits)[];
+
+export function clinicSettingsOf(row: ClinicSettingsRow): TClinicSettings {
+  const limits = Object.fromEntries(LIMIT_COLUMNS.map((k) => [k, row[k]])) as TClinicLimits;
+  return { ...settingsFromClinic(row), ...limits };
+}
+
+export function clinicColumnsOf(s: TClinicSettings): ClinicSettingsRow {
+  const limits = Object.fromEntries(LIMIT_COLUMNS.map((k) => [k, s[k]])) as TClinicLimits;
+  return { ...settingsToClinic(s), ...limits };
+}
+
+/** "08:30" as minutes after midnight; anything else is NaN, which zod reports as "enter a time". */
+export function minuteOfDay(value: unknown): number {
+  if (typeof value !== "string") return Number.NaN;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
+  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+}
+
+/** Minutes after midnight as "08:30", for a time input. */
+export function timeOfDay(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+const number = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : undefined);
+const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
+
+/**
+ * The form's fields (strings; open days a checkbox group) as a settings candidate, unvalidated:
+ * an empty or non-numeric field becomes a value zod refuses with the field's own message.
+ */
+export function settingsCandidateOf(form: Record<string, unknown>): TClinicSettingsInput {
+  const n = (key: string) => number(form[key]) as number;
+  return {
+    sessionMinutes: {
+      INTAKE: n("sessionMinutes.INTAKE"),
+      PREPARATION: n("sessionMinutes.PREPARATION"),
+      MEDICAL_EVALUATION: n("sessionMinutes.MEDICAL_EVALUATION"),
+      MEDICINE_TAKING_TURNS: n("sessionMinutes.MEDICINE_TAKING_TURNS"),
+      MEDICINE_LOW_DOSE: n("sessionMinutes.MEDICINE_LOW_DOSE"),
+      INTEGRATION: n("sessionMinutes.INTEGRATION"),
+      COUPLES_THERAPY: n("sessionMinutes.COUPLES_THERAPY"),
+    },
+    minPreparations: { TAKING_TURNS: n("minPreparations.TAKING_TURNS"), LOW_DOSE_TOGETHER: n("minPreparations.LOW_DOSE_TOGETHER") },
+    clearanceValidityDays: n("clearanceValidityDays"),
+    integrationWindowDays: { min: n("integrationWindowDays.min"), max: n("integrationWindowDays.max") },
+    lowDoseSeries: { min: n("lowDoseSeries.min"), max: n("lowDoseSeries.max") },
+    openWeekdays: list(form.openWeekdays).map((d) => Number(d)),
+    opensAtMinute: minuteOfDay(form.opensAtMinute),
+    closesAtMinute: minuteOfDay(form.closesAtMinute),
+    maxSystolic: n("maxSystolic"),
+    maxDiastolic: n("maxDiastolic"),
+    maxHeartRate: n("maxHeartRate"),
+    vitalsIntervalMinMinutes: n("vitalsIntervalMinMinutes"),
+    vitalsIntervalMaxMinutes: n("vitalsIntervalMaxMinutes"),
+    dischargeMinMinutes: n("dischargeMinMinutes"),
+    idleTimeoutMinutes: n("idleTimeoutMinutes"),
+    absoluteTimeoutHours: n("absoluteTimeoutHours"),
+  };
+}
+
+/** The action's input: the form as a candidate. Validation is the domain function's (updateClinicSettings). */
+export const ZClinicSettingsForm = z.record(z.string(), z.unknown()).transform(settingsCandidateOf);

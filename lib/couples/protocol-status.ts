@@ -1,0 +1,23 @@
+import "server-only";
+import type { Staff } from "../auth/session";
+import { db } from "../db";
+import { ForbiddenError, NotFoundError } from "../errors";
+import { cycleStatusPanel, type CycleStatusPanel } from "../protocol";
+import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
+import { coupleScope, seesClinicalContent } from "./access";
+
+/**
+ * The protocol status panel of one of the couple's cycles (issue 3): clinical content, so for
+ * therapists and psychiatrists who may open this couple, never the front desk. Computed by the
+ * engine from the same snapshot it judges bookings with, so the panel and the rules agree.
+ */
+export async function protocolStatusForCycle(staff: Staff, coupleId: string, cycleId: string, now = new Date()): Promise<CycleStatusPanel> {
+  if (!seesClinicalContent(staff)) throw new ForbiddenError();
+  const scope = coupleScope(staff);
+  if (!scope) throw new NotFoundError("The couple");
+  const couple = await db.couple.findFirst({ where: { AND: [scope, { id: coupleId }] }, select: { id: true } });
+  if (!couple) throw new NotFoundError("The couple");
+  // A read: the client (not a transaction) is enough, the engine needs no lock to describe.
+  const snapshot = await loadCoupleSnapshot(db, staff.clinicId, couple.id, cycleId);
+  return cycleStatusPanel(snapshot, now);
+}

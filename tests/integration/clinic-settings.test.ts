@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { clinicSettingsOf, settingsCandidateOf, type TClinicSettingsInput } from "@/lib/clinic/settings-input";
+import { updateClinicSettings } from "@/lib/clinic/update-settings";
+import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
+import type { Db } from "@/lib/db/prisma";
+import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, RuleViolationsError } from "@/lib/errors";
+import type { NewSession } from "@/lib/protocol";
+import { bookSessions } from "@/lib/scheduling/book-sessions";
+import { databaseKind, testDb } from "../support/database";
+import { readyTakingTurnsCycle, smallClinic, staffOf, type SmallClinic } from "../support/fixtures";
+
+// Issue 3: the clinic's settings are edited by an admin, validated, audited, and read by the
+// engine on its next check.
+
+let db: Db;
+let c: SmallClinic;
+let admin: ReturnType<typeof staffOf>;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date("2026-03-02T16:00:00Z"));
+  db = await testDb();
+  c = await smallClinic(db);
+  const user = await db.user.create({ data: { clinicId: c.clinic.id, email: `admin-${randomUUID()}@clinic.test`, name: "Admin", roles: ["ADMIN"], passwordHash: "x" } });
+  admin = staffOf(user);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function current(): Promise<TClinicSettingsInput> {
+  const { timeZone: _zone, ...rest } = clinicSettingsOf(await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } }));
+  return rest;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  const error = await promise.then(() => null, (e) => e);
+  if (!(error instanceof InvalidInputError)) throw new Error(`expected invalid input, got ${error}`);
+  return error.fieldErrors;
+}
+
+const auditRows = () => db.auditEvent.count({ where: { clinicId: c.clinic.id, entity: "Clinic" } });
+
+describe(`clinic settings (${databaseKind})`, () => {
+  test("invalid settings are refused field by field, in words, and change nothing", async () => {
+    const before = await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } });
+    const valid = await current();
+    const cases: [Partial<TClinicSettingsInput>, string, RegExp][] = [
+      [{ integrationWindowDays: { min: 3, max: 2 } }, "integrationWindowDays.max", /integration window's latest day must not be before its earliest/],
+      [{ lowDoseSeries: { min: 9, max: 8 } }, "lowDoseSeries.max", /most sessions must not be fewer than its fewest/],
+      [{ opensAtMinute: 20 * 60, closesAtMinute: 8 * 60 }, "closesAtMinute", /Closing time must be after opening time/],
+      [{ opensAtMinute: Number.NaN }, "opensAtMinute", /Opening time: enter a time/],
+      [{ sessionMinutes: { ...valid.sessionMinutes, INTEGRATION: 0 } }, "sessionMinutes.INTEGRATION", /longer than 0 minutes/],
+      [{ clearanceValidityDays: 0 }, "clearanceValidityDays", /at least 1/],
+      [{ openWeekdays: [] }, "openWeekdays", /open on at least one day/],
+      [{ maxDiastolic: 170 }, "maxDiastolic", /diastolic limit must be below the systolic limit/],
+      [{ vitalsIntervalMinMinutes: 45 }, "vitalsIntervalMinMinutes", /shortest interval between vitals must not be longer than the longest/],
+      [{ dischargeMinMinutes: -5 }, "dischargeMinMinutes", /at least 1 minutes/],
+      [{ idleTimeoutMinutes: 13 * 60 }, "idleTimeoutMinutes", /idle sign-out must not be later than the longest sign-in/],
+    ];
+    for (const [change, field, message] of cases) {
+      const errors = await refusal(updateClinicSettings(admin, { ...valid, ...change }));
+      expect(errors[field], `${field} for ${JSON.stringify(change)}`).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+    }
+    expect(await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } })).toEqual(before);
+    expect(await auditRows()).toBe(0);
+  });
+
+  test("only an admin changes the settings", async () => {
+    const error = await updateClinicSettings(staffOf(c.therapist), { ...(await current()), clearanceValidityDays: 30 }).catch((e) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } })).clearanceValidityDays).toBe(90);
+  });
+
+  test("a valid change is stored on the clinic row and audited in the same transaction", async () => {
+    const saved = await updateClinicSettings(admin, {
+      ...(await current()),
+      clearanceValidityDays: 60,
+      sessionMinutes: { ...(await current()).sessionMinutes, INTEGRATION: 75 },
+      openWeekdays: [6, 1, 2],
+      opensAtMinute: 9 * 60 + 30,
+      maxHeartRate: 110,
+    });
+    const row = await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } });
+    expect(row).toMatchObject({ clearanceValidityDays: 60, integrationMinutes: 75, openWeekdays: [1, 2, 6], opensAtMinute: 570, maxHeartRate: 110, timeZone: "America/Los_Angeles" });
+    expect(saved).toEqual(clinicSettingsOf(row));
+    const audit = await db.auditEvent.findMany({ where: { clinicId: c.clinic.id, entity: "Clinic" } });
+    expect(audit).toEqual([expect.objectContaining({ actorId: admin.id, action: "update", entityId: c.clinic.id, outcome: "ALLOWED" })]);
+  });
+
+  test("the engine uses a changed integration window at once (P4)", async () => {
+    const cycle = await readyTakingTurnsCycle(db, c);
+    const therapist = staffOf(c.therapist);
+    // Tue 3 Mar 10:00 and Fri 6 Mar 10:00 in Los Angeles: three days apart.
+    const book = () => {
+      const medicine: NewSession = {
+        id: randomUUID(), kind: "MEDICINE_TAKING_TURNS", startsAt: new Date("2026-03-03T18:00:00Z"), endsAt: new Date("2026-03-03T21:00:00Z"), roomId: c.cedar.id,
+        journeyerId: c.couple.partnerAId, medicineSessionId: null, clinicianIds: [c.therapist.id], partnerIds: [c.couple.partnerAId, c.couple.partnerBId],
+      };
+      const integration: NewSession = {
+        ...medicine, id: randomUUID(), kind: "INTEGRATION", startsAt: new Date("2026-03-06T18:00:00Z"), endsAt: new Date("2026-03-06T19:30:00Z"),
+        roomId: c.willow.id, journeyerId: null, medicineSessionId: medicine.id,
+      };
+      return bookSessions(therapist, { coupleId: c.couple.id, cycleId: cycle.id, sessions: [medicine, integration] });
+    };
+    const refused = await book().then(() => null, (e) => e);
+    expect(refused).toBeInstanceOf(Error);
+    const rules = refused instanceof RuleViolationsError ? refused.violations.map((v) => v.rule) : refused instanceof RuleViolationError ? [refused.rule] : [];
+    expect(rules).toContain("P4");
+
+    await updateClinicSettings(admin, { ...(await current()), integrationWindowDays: { min: 1, max: 3 } });
+    const { sessionIds } = await book();
+    expect(sessionIds).toHaveLength(2);
+    expect(await db.session.count({ where: { cycleId: cycle.id, kind: "INTEGRATION", status: "SCHEDULED" } })).toBe(1);
+  });
+
+  test("the form's fields become a settings candidate: times as HH:MM, open days from checkboxes", () => {
+    const candidate = settingsCandidateOf({ opensAtMinute: "08:30", closesAtMinute: "7pm", openWeekdays: ["1", "3"], "integrationWindowDays.min": "2", "integrationWindowDays.max": "" });
+    expect(candidate.opensAtMinute).toBe(510);
+    expect(candidate.closesAtMinute).toBeNaN();
+    expect(candidate.openWeekdays).toEqual([1, 3]);
+    expect(candidate.integrationWindowDays).toEqual({ min: 2, max: undefined });
+    expect(settingsCandidateOf({ openWeekdays: "6" }).openWeekdays).toEqual([6]);
+    expect(settingsCandidateOf({}).openWeekdays).toEqual([]);
+  });
+});
+
+describe(`the protocol status panel (${databaseKind})`, () => {
+  test("the couple's therapist sees each prerequisite of the next medicine session; the front desk and other therapists do not", async () => {
+    const cycle = await readyTakingTurnsCycle(db, c);
+    const therapist = staffOf(c.therapist);
+    const before = await protocolStatusForCycle(therapist, c.couple.id, cycle.id);
+    expect(before.nextMedicineSession).toBeNull();
+    expect(before.prerequisites.map((p) => [p.what, p.state])).toEqual([
+      ["intake", "met"],
+      ["intake", "met"],
+      ["preparations", "met"],
+      ["clearance", "met"],
+      ["clearance", "met"],
+    ]);
+
+    const medicine: NewSession = {
+      id: randomUUID(), kind: "MEDICINE_TAKING_TURNS", startsAt: new Date("2026-03-03T18:00:00Z"), endsAt: new Date("2026-03-03T21:00:00Z"), roomId: c.cedar.id,
+      journeyerId: c.couple.partnerAId, medicineSessionId: null, clinicianIds: [c.therapist.id], partnerIds: [c.couple.partnerAId, c.couple.partnerBId],
+    };
+    const integration: NewSession = { ...medicine, id: randomUUID(), kind: "INTEGRATION", startsAt: new Date("2026-03-04T18:00:00Z"), endsAt: new Date("2026-03-04T19:30:00Z"), roomId: c.willow.id, journeyerId: null, medicineSessionId: medicine.id };
+    await bookSessions(therapist, { coupleId: c.couple.id, cycleId: cycle.id, sessions: [medicine, integration] });
+    const panel = await protocolStatusForCycle(therapist, c.couple.id, cycle.id);
+    expect(panel.nextMedicineSession?.id).toBe(medicine.id);
+    expect(panel.prerequisites.find((p) => p.what === "rideHome")).toMatchObject({ state: "pending", partnerId: c.couple.partnerAId, label: "Sam's ride home: to record by check-in" });
+    expect(panel.integrations).toEqual([expect.objectContaining({ medicineSessionId: medicine.id, state: "inside", insideWindow: true })]);
+
+    const frontDesk = await db.user.create({ data: { clinicId: c.clinic.id, email: `fd-${randomUUID()}@clinic.test`, name: "Desk", roles: ["FRONT_DESK"], passwordHash: "x" } });
+    await expect(protocolStatusForCycle(staffOf(frontDesk), c.couple.id, cycle.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(protocolStatusForCycle(staffOf(c.otherTherapist), c.couple.id, cycle.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
