@@ -6,8 +6,8 @@ import { databaseKind, testDb } from "../support/database";
 import { insertSession, smallClinic } from "../support/fixtures";
 import { navigationOf, signInAs } from "../support/next-request";
 
-// The authorization matrix (issue 6). Every exported server action (app/**/actions.ts) and route
-// handler (app/**/route.ts) has a row saying who may call it; each is called as every role and
+// The authorization matrix (issue 6). Every exported server action (app/**/actions.ts, and any
+// other module that starts with "use server") and route handler (app/**/route.ts) has a row saying who may call it; each is called as every role and
 // as nobody, against the real database, and the answer must match. Object-level cases call with
 // a record the caller may not reach (a therapist with another therapist's couple, an admin with
 // another clinic's account). Pages that load one record are in the matrix too.
@@ -97,6 +97,18 @@ async function makeFixture() {
   const signedClearance = await clearance(true);
   const otherCoupleClearance = await clearance(true, c.otherCouple.partnerAId);
   const throwaway = () => user("throwaway", ["THERAPIST"]);
+  // A couples-therapy session of each couple, on its own Monday (no overlaps between calls).
+  let week = 0;
+  const monday = () => new Date(Date.UTC(2027, 2, 1 + 7 * week++, 18)).toISOString();
+  const session = (couple: "own" | "other") =>
+    insertSession(db, couple === "own" ? c : { ...c, couple: c.otherCouple }, {
+      kind: "COUPLES_THERAPY",
+      start: monday(),
+      minutes: 60,
+      partners: couple === "own" ? [c.couple.partnerAId, c.couple.partnerBId] : [c.otherCouple.partnerAId, c.otherCouple.partnerBId],
+      clinicianId: couple === "own" ? c.therapist.id : c.otherTherapist.id,
+    });
+  const nextDay = () => new Date(Date.UTC(2027, 2, 1 + 7 * week++)).toISOString().slice(0, 10);
   const callers: Record<Caller, { id: string } | null> = {
     THERAPIST: c.therapist,
     PSYCHIATRIST: c.psychiatrist,
@@ -104,7 +116,7 @@ async function makeFixture() {
     ADMIN: admin,
     NOBODY: null,
   };
-  return { ...c, frontDesk, admin, otherPsychiatrist, otherClinicAdmin, signedClearance, otherCoupleClearance, clearance, throwaway, callers };
+  return { ...c, frontDesk, admin, otherPsychiatrist, otherClinicAdmin, signedClearance, otherCoupleClearance, clearance, throwaway, session, nextDay, callers };
 }
 
 const MATRIX: Record<string, Row> = {
@@ -211,6 +223,64 @@ const MATRIX: Record<string, Row> = {
       return set.length === 0 ? "allowed" : `a bare POST set a session cookie: ${set.join()}`;
     },
   },
+  // The schedule (components/scheduling/actions.ts): book, move, cancel and a session's life.
+  "components/scheduling/actions.ts#bookSessionAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: (fn, fx) => call(fn, null, form({ coupleId: fx.couple.id, kind: "COUPLES_THERAPY", date: fx.nextDay(), time: "10:00", roomId: fx.willow.id })),
+    objectLevel: [
+      {
+        caller: "THERAPIST",
+        why: "another therapist's couple, by id",
+        call: (fn, fx) => call(fn, null, form({ coupleId: fx.otherCouple.id, kind: "COUPLES_THERAPY", date: fx.nextDay(), time: "10:00", roomId: fx.willow.id })),
+      },
+    ],
+    unchanged: (fx) => db.session.count({ where: { clinicId: fx.clinic.id } }),
+  },
+  "components/scheduling/actions.ts#cancelSessionAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("own")).id, reason: "The couple asked to" })),
+    objectLevel: [
+      { caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id, reason: "The couple asked to" })) },
+    ],
+    unchanged: (fx) => db.session.count({ where: { clinicId: fx.clinic.id, status: "CANCELLED" } }),
+  },
+  "components/scheduling/actions.ts#moveSessionAction": {
+    ...gate(["THERAPIST", "FRONT_DESK"]),
+    objectLevel: [
+      {
+        caller: "THERAPIST",
+        why: "another therapist's couple's session",
+        call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id, date: fx.nextDay(), time: "11:00", roomId: fx.willow.id })),
+      },
+    ],
+  },
+  "components/scheduling/actions.ts#checkInSessionAction": {
+    ...gate(["THERAPIST", "FRONT_DESK"]),
+    objectLevel: [{ caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id })) }],
+  },
+  "components/scheduling/actions.ts#completeSessionAction": {
+    ...gate(["THERAPIST", "PSYCHIATRIST"]),
+    objectLevel: [{ caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id })) }],
+  },
+  "components/scheduling/actions.ts#noShowSessionAction": {
+    ...gate(["THERAPIST", "FRONT_DESK"]),
+    objectLevel: [{ caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id })) }],
+  },
+  // Couples and cycles.
+  "app/(clinic)/couples/actions.ts#createCoupleAction": gate(["THERAPIST", "FRONT_DESK"]),
+  "app/(clinic)/couples/[coupleId]/actions.ts#startCycleAction": {
+    ...gate(["THERAPIST"]),
+    objectLevel: [
+      {
+        caller: "THERAPIST",
+        why: "another therapist's couple, by id",
+        call: (fn, fx) => call(fn, null, form({ coupleId: fx.otherCouple.id, model: "TAKING_TURNS", format: "FULL", sharedGoals: "" })),
+      },
+    ],
+    unchanged: (fx) => db.kapCycle.count({ where: { couple: { clinicId: fx.clinic.id } } }),
+  },
+  // The clinic's protocol settings.
+  "app/(clinic)/admin/settings/actions.ts#saveClinicSettingsAction": gate(["ADMIN"]),
   // Dosing day (P10, P11). Gate rows: the domain functions check the session and partner again.
   "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#rideHomeAction": gate(["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"]),
   "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#vitalsAction": gate(["THERAPIST", "PSYCHIATRIST"]),
@@ -288,12 +358,19 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<{ value?: unknown
   }
 }
 
-/** Every actions.ts and route.ts under app/, relative to the repository (fs.globSync needs Node 22). */
+/**
+ * Every module of server actions (a file that starts with "use server", wherever it is: each
+ * route's actions.ts and shared ones like components/scheduling/actions.ts) and every route
+ * handler (route.ts under app/), relative to the repository. (fs.globSync needs Node 22.)
+ */
 function endpointFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return endpointFiles(full);
-    return entry.name === "actions.ts" || entry.name === "route.ts" ? [path.relative(ROOT, full).split(path.sep).join("/")] : [];
+    if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "generated" ? [] : endpointFiles(full);
+    const relative = path.relative(ROOT, full).split(path.sep).join("/");
+    if (/^app\/.*\/route\.tsx?$/.test(relative)) return [relative];
+    if (!/\.tsx?$/.test(entry.name)) return [];
+    return /^\s*(\/\/[^\n]*\n\s*)*["']use server["']/.test(fs.readFileSync(full, "utf8")) ? [relative] : [];
   });
 }
 
@@ -308,7 +385,8 @@ beforeAll(async () => {
 
 describe(`the authorization matrix (${databaseKind})`, () => {
   test("every exported server action and route handler has a row, and every row an endpoint", async () => {
-    const files = endpointFiles(path.join(ROOT, "app")).sort();
+    const files = ["app", "components", "lib"].flatMap((dir) => endpointFiles(path.join(ROOT, dir))).sort();
+    expect(files).toEqual(expect.arrayContaining(["app/(clinic)/admin/staff/actions.ts", "app/api/auth/[...nextauth]/route.ts"]));
     expect(files.length).toBeGreaterThan(0);
     const endpoints: string[] = [];
     for (const file of files) {
