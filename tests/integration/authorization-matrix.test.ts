@@ -279,8 +279,6 @@ const MATRIX: Record<string, Row> = {
     ],
     unchanged: (fx) => db.kapCycle.count({ where: { couple: { clinicId: fx.clinic.id } } }),
   },
-  // The clinic's protocol settings.
-  "app/(clinic)/admin/settings/actions.ts#saveClinicSettingsAction": gate(["ADMIN"]),
   // Dosing day (P10, P11). Gate rows: the domain functions check the session and partner again.
   "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#rideHomeAction": gate(["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"]),
   "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#vitalsAction": gate(["THERAPIST", "PSYCHIATRIST"]),
