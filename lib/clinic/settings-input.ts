@@ -6,12 +6,14 @@ import { settingsFromClinic, settingsToClinic, ZProtocolSettings, type ClinicSet
 // discharge, sign-in time-outs), validated here. Field names are the settings' paths
 // ("integrationWindowDays.min"), so a zod issue's path is the form field it belongs to.
 
+const amount = (n: number, unit: string) => `${n} ${n === 1 ? unit.replace(/s$/, "") : unit}`;
+
 const whole = (label: string, unit: string, least: number, most: number) =>
   z
     .number({ error: `${label}: enter a number of ${unit}.` })
     .int({ error: `${label} must be a whole number of ${unit}.` })
-    .min(least, { error: `${label} must be at least ${least} ${unit}.` })
-    .max(most, { error: `${label} must be at most ${most} ${unit}.` });
+    .min(least, { error: `${label} must be at least ${amount(least, unit)}.` })
+    .max(most, { error: `${label} must be at most ${amount(most, unit)}.` });
 
 export const ZClinicLimits = z
   .object({

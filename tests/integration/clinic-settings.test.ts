@@ -56,7 +56,7 @@ describe(`clinic settings (${databaseKind})`, () => {
       [{ openWeekdays: [] }, "openWeekdays", /open on at least one day/],
       [{ maxDiastolic: 170 }, "maxDiastolic", /diastolic limit must be below the systolic limit/],
       [{ vitalsIntervalMinMinutes: 45 }, "vitalsIntervalMinMinutes", /shortest interval between vitals must not be longer than the longest/],
-      [{ dischargeMinMinutes: -5 }, "dischargeMinMinutes", /at least 1 minutes/],
+      [{ dischargeMinMinutes: -5 }, "dischargeMinMinutes", /The time from the last dose to discharge must be at least 1 minute\./],
       [{ idleTimeoutMinutes: 13 * 60 }, "idleTimeoutMinutes", /idle sign-out must not be later than the longest sign-in/],
     ];
     for (const [change, field, message] of cases) {
