@@ -44,7 +44,7 @@ export function failureOf(error: unknown): { ok: false; error: string; fieldErro
   if (failure?.code === "40001" || failure?.code === "40P01") {
     return { ok: false, error: "Someone else changed this at the same moment. Nothing was saved; please try again." };
   }
-  console.error("Unexpected error in a server action", error);
+  console.error("Unexpected error in a server action", logSafe(error));
   return { ok: false, error: "Something went wrong and nothing was saved. Please try again." };
 }
 
@@ -66,4 +66,16 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = values.length > 1 ? values : values[0];
   }
   return out;
+}
+
+/**
+ * What of an unexpected error goes to the server log: its kind, database code and where it was
+ * thrown, but not its message. Database and validation messages can quote the values of the
+ * query (a client's name, say), and the log is no place for them.
+ */
+export function logSafe(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { kind: typeof error };
+  const failure = databaseFailureOf(error);
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8).join("\n");
+  return { name: error.name, code: (error as { code?: unknown }).code ?? failure?.code, constraint: failure?.constraint, stack: frames };
 }

@@ -69,6 +69,15 @@ describe(`the idle and absolute timeouts (${databaseKind})`, () => {
     expect((await db.staffSession.findUniqueOrThrow({ where: { id: sessionId } })).endReason).toBe("expired");
   });
 
+  test("signing out ends the server-side session, so the same JWT no longer counts", async () => {
+    const c = await clinicWithAdmin();
+    const sessionId = (await signInAs(c.therapist))!;
+    const { authOptions } = await import("@/lib/auth/options");
+    await authOptions.events!.signOut!({ token: { sub: c.therapist.id, sessionId }, session: null as never });
+    expect(await currentStaff()).toBeNull();
+    expect((await db.staffSession.findUniqueOrThrow({ where: { id: sessionId } })).endReason).toBe("sign-out");
+  });
+
   test("a page sends a timed-out person to sign-in, saying why", async () => {
     const c = await clinicWithAdmin();
     const sessionId = (await signInAs(c.therapist))!;

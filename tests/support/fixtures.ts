@@ -1,7 +1,9 @@
 import type { Db } from "@/lib/db/prisma";
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+// Test files run two at a time on one PostgreSQL database: the time and a counter alone collide
+// across workers, so the worker's process id and a random part go in too.
+const unique = () => `${Date.now().toString(36)}${process.pid.toString(36)}${Math.random().toString(36).slice(2, 6)}${(counter++).toString(36)}`;
 
 /** A small clinic: two rooms (one dosing), a therapist, a psychiatrist and a couple. */
 export async function smallClinic(db: Db) {
