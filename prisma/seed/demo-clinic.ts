@@ -89,14 +89,15 @@ async function seed(tx: Tx, passwordHash: string, now: Date) {
       const { slot, roomId } = placed;
       for (const key of [clinician, ...attendees, ...(roomId ? [roomId] : [])]) take(key, slot);
 
-      const past = slot.end <= now;
+      const checkedIn = step.checkedIn === true;
+      const past = !checkedIn && slot.end <= now;
       const session = await tx.session.create({
         data: {
           clinicId: clinic.id,
           coupleId: couple.id,
           cycleId: step.kind === "COUPLES_THERAPY" ? null : cycle?.id,
           kind: step.kind,
-          status: past ? "COMPLETED" : "SCHEDULED",
+          status: checkedIn ? "CHECKED_IN" : past ? "COMPLETED" : "SCHEDULED",
           startsAt: slot.start,
           endsAt: slot.end,
           roomId,
@@ -104,6 +105,7 @@ async function seed(tx: Tx, passwordHash: string, now: Date) {
           medicineSessionId: step.kind === "INTEGRATION" && step.after !== undefined ? created[step.after].id : null,
           createdById: staff.diaz,
           ...(past ? { checkedInAt: slot.start, checkedInById: staff.diaz, completedAt: slot.end, completedById: clinician } : {}),
+          ...(checkedIn ? { checkedInAt: slot.start < now ? slot.start : now, checkedInById: staff.diaz } : {}),
           clinicians: { create: [{ userId: clinician }] },
           attendees: {
             create: attendees.map((clientId) => ({
@@ -136,6 +138,12 @@ async function seed(tx: Tx, passwordHash: string, now: Date) {
             signedAt: slot.end,
           },
         });
+      }
+      if (medicine && checkedIn) {
+        // P10: a checked-in medicine session has a ride home for each dosing partner.
+        for (const clientId of step.journeyer ? [partnerId[step.journeyer]] : attendees) {
+          await tx.dosingRecord.create({ data: { sessionId: session.id, clientId, rideHomeName: "Family member", rideHomePhone: "(415) 555-0199" } });
+        }
       }
       if (medicine && past) {
         const dosing = step.journeyer ? [partnerId[step.journeyer]] : attendees;

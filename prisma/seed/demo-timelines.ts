@@ -8,6 +8,8 @@ export type Step = {
   partner?: "a" | "b";
   journeyer?: "a" | "b";
   telehealth?: boolean;
+  /** A medicine session under way today: checked in, rides home recorded, nothing dosed yet. */
+  checkedIn?: boolean;
 };
 
 type Timeline = {
@@ -69,7 +71,13 @@ export function stageTimeline(stage: Stage, variant: number): Timeline {
       return {
         cycle: { model: "TAKING_TURNS", format: "SINGLE_EXPERIENCE", status: "ACTIVE", plannedSessionCount: 6 },
         clears: true,
-        steps: [...intakes(-20, -19), ...preparations(-12, -8), ...evaluations(-10, -9), ...medicine("MEDICINE_TAKING_TURNS", 6, [1], ["a"])],
+        // The dosing day is today: the demo (and the end-to-end tests) can take vitals and dose.
+        steps: [
+          ...intakes(-20, -19),
+          ...preparations(-12, -8),
+          ...evaluations(-10, -9),
+          ...medicine("MEDICINE_TAKING_TURNS", 6, [0], ["a"]).map((s): Step => (s.kind === "MEDICINE_TAKING_TURNS" ? { ...s, checkedIn: true } : s)),
+        ],
       };
     case "low-dose-series":
       return {

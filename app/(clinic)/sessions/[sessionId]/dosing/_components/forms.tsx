@@ -61,7 +61,7 @@ function ActionForm({
   );
 }
 
-function Select({ label, name, options, error }: { label: string; name: string; options: { value: string; label: string }[]; error?: string[] }) {
+function Select({ label, name, options, error, defaultValue }: { label: string; name: string; options: { value: string; label: string }[]; error?: string[]; defaultValue?: string }) {
   const id = `${name}-${label.replace(/\W+/g, "-").toLowerCase()}`;
   return (
     <div>
@@ -71,6 +71,7 @@ function Select({ label, name, options, error }: { label: string; name: string; 
       <select
         id={id}
         name={name}
+        defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${error ? "border-red-600" : "border-stone-300"}`}
@@ -115,7 +116,7 @@ export function VitalsForm({ sessionId, clientId, partnerName, defaultPhase }: I
     <ActionForm action={vitalsAction} label={`Vitals for ${partnerName}`} submit="Record reading" pendingText="Recording…" hidden={{ sessionId, clientId }}>
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-5">
-          <Select label="When" name="phase" options={[...phases].sort((a) => (a.value === defaultPhase ? -1 : 0))} error={errors?.phase} />
+          <Select label="When" name="phase" options={phases} defaultValue={defaultPhase} error={errors?.phase} />
           <TextField label="Systolic (mmHg)" name="systolic" inputMode="numeric" error={errors?.systolic} />
           <TextField label="Diastolic (mmHg)" name="diastolic" inputMode="numeric" error={errors?.diastolic} />
           <TextField label="Heart rate (/min)" name="heartRate" inputMode="numeric" error={errors?.heartRate} />
