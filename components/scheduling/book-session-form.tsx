@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { bookSessionAction } from "./actions";
@@ -26,7 +27,7 @@ export function BookSessionForm(props: {
   defaultTime?: string;
 }) {
   const [kind, setKind] = useState<SessionKindName>(props.defaultKind ?? props.kinds[0]);
-  const [state, action, pending] = useActionState(bookSessionAction, null);
+  const { state, pending, onSubmit } = useFormAction(bookSessionAction);
   const medicine = kind === "MEDICINE_TAKING_TURNS" || kind === "MEDICINE_LOW_DOSE";
   const onePartner = kind === "INTAKE" || kind === "MEDICAL_EVALUATION";
   const rooms = medicine ? props.rooms.filter((r) => r.dosingEquipped) : props.rooms;
@@ -39,7 +40,7 @@ export function BookSessionForm(props: {
     ) : null;
 
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-3" aria-labelledby="book-heading">
+    <form onSubmit={onSubmit} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-3" aria-labelledby="book-heading">
       <h2 id="book-heading" className="text-lg font-semibold sm:col-span-3">
         Book a session
       </h2>

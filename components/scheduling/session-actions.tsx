@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormAction } from "@/components/ui/use-form-action";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cancelSessionAction, checkInSessionAction, completeSessionAction, moveSessionAction, noShowSessionAction } from "./actions";
@@ -25,8 +26,8 @@ export function SessionActions({ session, rooms, can }: { session: ActionableSes
   const [checkInState, checkIn, checkingIn] = useActionState(checkInSessionAction, null);
   const [completeState, complete, completing] = useActionState(completeSessionAction, null);
   const [noShowState, noShow, markingNoShow] = useActionState(noShowSessionAction, null);
-  const [moveState, move, moving] = useActionState(moveSessionAction, null);
-  const [cancelState, cancel, cancelling] = useActionState(cancelSessionAction, null);
+  const { state: moveState, pending: moving, onSubmit: move } = useFormAction(moveSessionAction);
+  const { state: cancelState, pending: cancelling, onSubmit: cancel } = useFormAction(cancelSessionAction);
   const scheduled = session.status === "SCHEDULED";
 
   return (
@@ -72,7 +73,7 @@ export function SessionActions({ session, rooms, can }: { session: ActionableSes
       ))}
 
       {open === "move" && (
-        <form action={move} className="grid gap-2 rounded border border-stone-200 bg-stone-50 p-3 text-sm sm:grid-cols-3" aria-label={`Move ${session.label}`}>
+        <form onSubmit={move} className="grid gap-2 rounded border border-stone-200 bg-stone-50 p-3 text-sm sm:grid-cols-3" aria-label={`Move ${session.label}`}>
           <input type="hidden" name="sessionId" value={session.id} />
           <label className="flex flex-col">
             New date
@@ -116,7 +117,7 @@ export function SessionActions({ session, rooms, can }: { session: ActionableSes
       )}
 
       {open === "cancel" && (
-        <form action={cancel} className="space-y-2 rounded border border-red-200 bg-red-50 p-3 text-sm" aria-label={`Cancel ${session.label}`}>
+        <form onSubmit={cancel} className="space-y-2 rounded border border-red-200 bg-red-50 p-3 text-sm" aria-label={`Cancel ${session.label}`}>
           <input type="hidden" name="sessionId" value={session.id} />
           <label className="flex flex-col">
             Reason for cancelling

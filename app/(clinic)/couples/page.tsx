@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState, PageHeader, Badge } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { listCouples } from "@/lib/couples/list-couples";
@@ -17,7 +18,17 @@ export default async function CouplesPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Couples" description={`Showing ${mine}.`} />
+      <PageHeader
+        title="Couples"
+        description={`Showing ${mine}.`}
+        actions={
+          can(staff.roles, "couple:write") ? (
+            <Link href="/couples/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              Add couple
+            </Link>
+          ) : undefined
+        }
+      />
       <form role="search" className="mb-4 flex gap-2" action="/couples">
         <label htmlFor="q" className="sr-only">
           Search couples by name or email

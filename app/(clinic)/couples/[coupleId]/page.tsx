@@ -18,6 +18,7 @@ import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
 import { listRooms } from "@/lib/rooms/rooms";
 import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { listClinicians } from "@/lib/staff/clinicians";
+import { StartCycleForm } from "./_components/start-cycle-form";
 
 export const metadata = { title: "Couple" };
 
@@ -98,6 +99,11 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
         <h2 id="cycles" className="mb-3 text-lg font-semibold">
           KAP cycles
         </h2>
+        {!openCycle && can(staff.roles, "cycle:plan") && (
+          <div className="mb-4">
+            <StartCycleForm coupleId={couple.id} />
+          </div>
+        )}
         {couple.cycles.length === 0 ? (
           <EmptyState>No KAP cycle yet: this couple is in couples therapy only.</EmptyState>
         ) : (

@@ -1,15 +1,15 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { addRoomAction } from "../actions";
 
 export function AddRoomForm() {
-  const [state, action, pending] = useActionState(addRoomAction, null);
+  const { state, pending, onSubmit } = useFormAction(addRoomAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="add-room">
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="add-room">
       <h2 id="add-room" className="text-lg font-semibold">
         Add a room
       </h2>
