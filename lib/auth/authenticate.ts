@@ -5,7 +5,7 @@ import { db } from "../db";
 import type { StaffRoleName } from "./permissions";
 import { hashPassword, verifyPassword } from "./password";
 import { startStaffSession } from "./staff-sessions";
-import { recordSignInAttempt, throttleVerdict } from "./throttle";
+import { admitSignInAttempt, markSignInSucceeded } from "./throttle";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -31,15 +31,13 @@ export async function authenticate(email: unknown, password: unknown, ip: string
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email: key, password: secret } = parsed.data;
 
-  if ((await throttleVerdict(db, key, ip, now)) !== "allowed") {
-    await recordSignInAttempt(db, { email: key, ip, outcome: "THROTTLED", at: now });
-    return { ok: false, reason: "throttled" };
-  }
+  const { verdict, attemptId } = await admitSignInAttempt(db, key, ip, now);
+  if (verdict !== "allowed") return { ok: false, reason: "throttled" };
 
   const user = await db.user.findUnique({ where: { email: key } });
   const valid = user ? await verifyPassword(user.passwordHash, secret) : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), secret);
   const ok = !!user && user.active && valid;
-  await recordSignInAttempt(db, { email: key, ip, outcome: ok ? "SUCCEEDED" : "FAILED", at: now });
+  if (ok) await markSignInSucceeded(db, attemptId, now);
   if (user) {
     await recordAudit(db, ok ? { id: user.id, roles: user.roles, ip, clinicId: user.clinicId } : null, {
       action: "sign-in",

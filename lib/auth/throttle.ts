@@ -53,12 +53,25 @@ export async function throttleVerdict(tx: Tx | Db, email: string, ip: string | n
   return now.getTime() < lockedUntil ? "account" : "allowed";
 }
 
-export async function recordSignInAttempt(
-  tx: Tx | Db,
-  attempt: { email: string; ip: string | null; outcome: "SUCCEEDED" | "FAILED" | "THROTTLED"; at: Date },
-): Promise<void> {
-  await tx.signInAttempt.create({ data: attempt });
-  if (attempt.outcome === "SUCCEEDED") {
-    await tx.signInAttempt.deleteMany({ where: { at: { lt: new Date(attempt.at.getTime() - THROTTLE.keepDays * 24 * 60 * MINUTE) } } });
-  }
+/**
+ * Decides whether this attempt may check a password, and counts it, in one step: the attempt is
+ * written as FAILED (or THROTTLED) before the password is checked, under a lock on the email, so
+ * concurrent guesses at one account cannot all slip under the limit. A correct password then
+ * turns it into SUCCEEDED (`markSignInSucceeded`).
+ */
+export async function admitSignInAttempt(db: Db, email: string, ip: string | null, now: Date): Promise<{ verdict: ThrottleVerdict; attemptId: bigint }> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))) AS lock`;
+    const verdict = await throttleVerdict(tx, email, ip, now);
+    const attempt = await tx.signInAttempt.create({
+      data: { email, ip, at: now, outcome: verdict === "allowed" ? "FAILED" : "THROTTLED" },
+      select: { id: true },
+    });
+    return { verdict, attemptId: attempt.id };
+  });
+}
+
+export async function markSignInSucceeded(db: Db, attemptId: bigint, now: Date): Promise<void> {
+  await db.signInAttempt.update({ where: { id: attemptId }, data: { outcome: "SUCCEEDED" } });
+  await db.signInAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - THROTTLE.keepDays * 24 * 60 * MINUTE) } } });
 }

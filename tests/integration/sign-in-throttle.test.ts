@@ -92,3 +92,11 @@ describe(`sign-in throttling (${databaseKind})`, () => {
     ]);
   });
 });
+
+test(`concurrent guesses at one account cannot slip under the limit (${databaseKind})`, async () => {
+  const user = await therapistWithPassword();
+  const ip = addresses();
+  const results = await Promise.all(Array.from({ length: 12 }, (_, i) => authenticate(user.email, `parallel guess ${i}`, ip(i), at(0))));
+  expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE.accountFailures);
+  expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(12 - THROTTLE.accountFailures);
+});
