@@ -10,7 +10,18 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
+async function finleyOnPanel(page: Page) {
+  await page.goto("/couples?q=Moreau");
+  await page.getByRole("link", { name: "Finley & Sage Moreau" }).click();
+  return page.getByTestId("protocol-panel").getByTestId("protocol-prerequisite").filter({ hasText: "Finley's clearance" });
+}
+
 test("a psychiatrist records and signs a clearance from an evaluation; the partner's therapist sees it in force", async ({ page }) => {
+  // Before: the evaluation is booked, the clearance pending on the therapist's protocol panel.
+  await signInAs(page, "nair");
+  await expect(await finleyOnPanel(page)).toHaveAttribute("data-state", "pending");
+  await signOut(page);
+
   await signInAs(page, "park");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Evaluations" }).click();
   await page.getByTestId("evaluation-row").filter({ hasText: "Finley Moreau" }).getByRole("link", { name: "Record clearance" }).click();
@@ -47,7 +58,9 @@ test("a psychiatrist records and signs a clearance from an evaluation; the partn
   await signOut(page);
 
   await signInAs(page, "nair");
-  await page.goto(`/partners/${clientId}/clearances`);
+  await expect(await finleyOnPanel(page)).toHaveAttribute("data-state", "met");
+  await page.getByRole("link", { name: "Medical clearance" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/partners/${clientId}/clearances$`));
   await expect(page.getByTestId("in-force")).toContainText("In force");
   await expect(page.getByTestId("clearance-row").first()).toContainText("in force");
   // The therapist reads, but records nothing.

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { revokeClearanceAction } from "../actions";
@@ -19,8 +19,14 @@ export function RevokeForm({ clearanceId, partnerName }: { clearanceId: string; 
     );
   }
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  // Submitted by hand so that a refused reason stays in the box to be corrected.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   return (
-    <form action={action} noValidate className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4" aria-labelledby="revoke-heading">
+    <form onSubmit={submit} noValidate className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-4" aria-labelledby="revoke-heading">
       <h3 id="revoke-heading" className="font-semibold text-red-900">
         Revoke {partnerName}’s clearance?
       </h3>

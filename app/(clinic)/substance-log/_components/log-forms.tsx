@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -15,8 +15,18 @@ function LogForm({ action, title, submit, children }: { action: (p: Result | nul
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const id = title.replace(/\W+/g, "-").toLowerCase();
+  const form = useRef<HTMLFormElement>(null);
+  // Cleared after a success only: on an error the values stay, to be corrected.
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} noValidate aria-labelledby={id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
+    <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby={id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h3 id={id} className="font-semibold">
         {title}
       </h3>
