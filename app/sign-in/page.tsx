@@ -10,10 +10,10 @@ const ENDED = {
   expired: "Your session reached its time limit. Sign in again to go on.",
 } as const;
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ ended?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ ended?: string; welcome?: string }> }) {
   if (await currentStaff()) redirect("/");
-  const { ended } = await searchParams;
-  const notice = ended === "idle" || ended === "expired" ? ENDED[ended] : null;
+  const { ended, welcome } = await searchParams;
+  const notice = ended === "idle" || ended === "expired" ? ENDED[ended] : welcome ? "Your password is set. Sign in with it." : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
       <h1 className="text-2xl font-semibold text-brand-900">Harbor KAP</h1>

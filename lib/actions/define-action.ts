@@ -35,6 +35,24 @@ export function defineAction<S extends z.ZodType, T>(options: {
   };
 }
 
+/**
+ * The one kind of action that needs no session: accepting an invitation link, whose token is
+ * the credential. zod and the error mapping as above; `run` must check the token itself.
+ */
+export function definePublicAction<S extends z.ZodType, T>(options: { input: S; run: (input: z.output<S>) => Promise<T> }): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const parsed = options.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.success) {
+      return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return { ok: true, data: await options.run(parsed.data) };
+    } catch (error) {
+      return failureOf(error);
+    }
+  };
+}
+
 export function failureOf(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]>; rules?: string[] } {
   if (error instanceof RuleViolationsError) return { ok: false, error: error.message, rules: error.violations.map((v) => v.rule) };
   if (error instanceof RuleViolationError) return { ok: false, error: error.message, rules: [error.rule] };

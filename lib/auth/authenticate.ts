@@ -35,8 +35,11 @@ export async function authenticate(email: unknown, password: unknown, ip: string
   if (verdict !== "allowed") return { ok: false, reason: "throttled" };
 
   const user = await db.user.findUnique({ where: { email: key } });
-  const valid = user ? await verifyPassword(user.passwordHash, secret) : await verifyPassword(await (dummyHash ??= hashPassword("not-a-real-password")), secret);
-  const ok = !!user && user.active && valid;
+  // An account without a password yet (invited, or reset by link) is verified against the dummy
+  // too, so it takes as long as any other refusal.
+  const hasPassword = !!user && user.passwordHash.startsWith("$argon2");
+  const valid = await verifyPassword(hasPassword ? user.passwordHash : await (dummyHash ??= hashPassword("not-a-real-password")), secret);
+  const ok = !!user && user.active && hasPassword && valid;
   if (ok) await markSignInSucceeded(db, attemptId, now);
   if (user) {
     await recordAudit(db, ok ? { id: user.id, roles: user.roles, ip, clinicId: user.clinicId } : null, {

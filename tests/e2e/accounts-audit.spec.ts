@@ -46,37 +46,41 @@ test("the front desk opening a clearance's address gets the forbidden page; the 
   await expect(page.getByTestId("audit-row").filter({ hasText: "Rosa Diaz" })).toHaveCount(1);
 });
 
-test("an admin adds a staff member who signs in; deactivated, their open session ends at once", async ({ page, browser }) => {
+test("an admin invites a staff member who chooses a password with the link; deactivated, their open session ends at once", async ({ page, browser }) => {
   const email = `lena.${Date.now().toString(36)}@harborlight.test`;
   const password = "tide pool heron lantern";
   await signInAs(page, "morgan");
   await page.goto("/admin/staff");
-
-  // A common password is refused, on its field.
   await page.getByLabel("Name").fill("Lena Okoye");
   await page.getByLabel("Email").fill(email);
   await page.getByRole("checkbox", { name: "Front desk" }).check();
-  await page.getByLabel("First password").fill("password1234");
+  await page.getByRole("radio", { name: /A link to choose their own password/ }).check();
   await page.getByRole("button", { name: "Add staff member" }).click();
-  await expect(page.getByTestId("error-password")).toContainText("common passwords");
+  const link = await page.getByLabel("Link to choose a password").inputValue();
+  expect(link).toMatch(/\/sign-in\/welcome\/[\w-]{43}$/);
 
-  await page.getByLabel("Name").fill("Lena Okoye");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("checkbox", { name: "Front desk" }).check();
-  await page.getByLabel("First password").fill(password);
-  await page.getByRole("button", { name: "Add staff member" }).click();
-  await expect(page.getByTestId("form-success")).toHaveText("Lena Okoye can now sign in.");
-
-  // Lena signs in in her own browser.
+  // Lena opens the link in her own browser; a common password is refused, on its field.
   const lenaContext = await browser.newContext();
   const lena = await lenaContext.newPage();
-  await lena.goto("/sign-in");
+  await lena.goto(link);
+  await expect(lena.getByText("Welcome, Lena Okoye.")).toBeVisible();
+  await lena.getByLabel("Your new password").fill("password1234");
+  await lena.getByRole("button", { name: "Set my password" }).click();
+  await expect(lena.getByTestId("error-password")).toContainText("common passwords");
+  await lena.getByLabel("Your new password").fill(password);
+  await lena.getByRole("button", { name: "Set my password" }).click();
+  await expect(lena.getByTestId("session-ended")).toHaveText("Your password is set. Sign in with it.");
   await lena.getByLabel("Email").fill(email);
   await lena.getByLabel("Password").fill(password);
   await lena.getByRole("button", { name: "Sign in" }).click();
   await expect(lena.getByTestId("signed-in-as")).toContainText("Lena Okoye · Front desk");
+  // The link was used up.
+  const reuse = await lenaContext.newPage();
+  await reuse.goto(link);
+  await expect(reuse.getByTestId("link-invalid")).toBeVisible();
 
-  // The admin deactivates her; her next request finds her signed out.
+  // The admin deactivates her; her next request finds her signed out, and she cannot sign in.
+  await page.reload();
   await page.getByRole("link", { name: "Lena Okoye" }).click();
   await page.getByRole("button", { name: "Deactivate" }).click();
   await expect(page.getByRole("button", { name: "Reactivate" })).toBeVisible();

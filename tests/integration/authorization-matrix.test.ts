@@ -6,6 +6,8 @@ import { databaseKind, testDb } from "../support/database";
 import { insertSession, smallClinic } from "../support/fixtures";
 import { navigationOf, signInAs } from "../support/next-request";
 
+const { newInvitation } = await import("@/lib/staff/invitations");
+
 // The authorization matrix (issue 6). Every exported server action (app/**/actions.ts, and any
 // other module that starts with "use server") and route handler (app/**/route.ts) has a row saying who may call it; each is called as every role and
 // as nobody, against the real database, and the answer must match. Object-level cases call with
@@ -145,6 +147,21 @@ const MATRIX: Record<string, Row> = {
     call: (fn) => call(fn, null, form({ name: "New Person", email: `new-${unique()}@clinic.test`, roles: "THERAPIST", password: "harbor seal morning fog" })),
     unchanged: (fx) => db.user.count({ where: { clinicId: fx.clinic.id } }),
   },
+  "app/(clinic)/admin/staff/actions.ts#issueResetLinkAction": {
+    allowed: ["ADMIN"],
+    call: async (fn, fx) => call(fn, null, form({ staffId: (await fx.throwaway()).id })),
+    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (fn, fx) => call(fn, null, form({ staffId: fx.otherClinicAdmin.id })) }],
+    unchanged: () => db.staffInvitation.count(),
+  },
+  // Public: the link's token is the credential. Anyone holding a valid link may use it once.
+  "app/sign-in/welcome/actions.ts#acceptInvitationAction": {
+    allowed: CALLERS,
+    call: async (fn, fx) => {
+      const invited = await fx.throwaway();
+      const token = await db.$transaction((tx) => newInvitation(tx, fx.admin, invited.id));
+      return call(fn, null, form({ token, password: "harbor seal morning fog" }));
+    },
+  },
   "app/(clinic)/admin/staff/actions.ts#setStaffRolesAction": {
     allowed: ["ADMIN"],
     call: async (fn, fx) => call(fn, null, form({ staffId: (await fx.throwaway()).id, roles: ["FRONT_DESK"] })),
@@ -268,6 +285,7 @@ const MATRIX: Record<string, Row> = {
   },
   // Couples and cycles.
   "app/(clinic)/couples/actions.ts#createCoupleAction": gate(["THERAPIST", "FRONT_DESK"]),
+  "app/(clinic)/couples/[coupleId]/plan/actions.ts#bookPlanAction": gate(["THERAPIST"]),
   "app/(clinic)/couples/[coupleId]/actions.ts#startCycleAction": {
     ...gate(["THERAPIST"]),
     objectLevel: [
@@ -331,7 +349,8 @@ function verdictOf(row: Row, outcome: { value?: unknown; error?: unknown }, call
     const nav = navigationOf(outcome.error);
     if (!nav) throw outcome.error;
     if ("status" in nav) return nav.status === 404 || nav.status === 403 ? "denied" : `HTTP ${nav.status}`;
-    return /^\/(forbidden|sign-in)\b/.test(nav.redirect) ? "denied" : "allowed";
+    // Sent to sign in (or told the session ended) or to the forbidden page: refused.
+    return /^\/forbidden\b|^\/sign-in(\?ended=|$)/.test(nav.redirect) ? "denied" : "allowed";
   }
   const value = outcome.value;
   if (row.judge) return row.judge(value, caller, fx);

@@ -7,7 +7,7 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { NotFoundError } from "@/lib/errors";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
 import { getStaffMember } from "@/lib/staff/list-staff";
-import { ActiveForm, PasswordForm, RolesForm } from "../_components/account-forms";
+import { ActiveForm, PasswordForm, ResetLinkForm, RolesForm } from "../_components/account-forms";
 
 export const metadata = { title: "Staff member" };
 
@@ -36,10 +36,11 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ st
           Their activity in the audit log
         </Link>
       </p>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid gap-6 lg:grid-cols-2">
         <RolesForm key={member.roles.join()} staffId={member.id} roles={member.roles} />
-        <PasswordForm staffId={member.id} />
         <ActiveForm key={String(member.active)} staffId={member.id} active={member.active} />
+        <ResetLinkForm staffId={member.id} />
+        <PasswordForm staffId={member.id} />
       </div>
     </>
   );

@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { StaffRoleName } from "@/lib/auth/permissions";
-import { resetStaffPasswordAction, setStaffActiveAction, setStaffRolesAction } from "../actions";
+import { issueResetLinkAction, resetStaffPasswordAction, setStaffActiveAction, setStaffRolesAction } from "../actions";
+import { InvitationLink } from "./invitation-link";
 import { PASSWORD_HINT } from "./password-hint";
 import { RoleCheckboxes } from "./role-checkboxes";
 
@@ -20,7 +21,7 @@ export function RolesForm({ staffId, roles }: { staffId: string; roles: StaffRol
       {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
       {state?.ok && <FormMessage tone="success">Roles saved. {state.data.name} signs in again to use them.</FormMessage>}
       <input type="hidden" name="staffId" value={staffId} />
-      <RoleCheckboxes checked={roles} error={state && !state.ok ? state.fieldErrors?.roles : undefined} />
+      <RoleCheckboxes hideLegend checked={roles} error={state && !state.ok ? state.fieldErrors?.roles : undefined} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save roles"}
       </Button>
@@ -41,6 +42,24 @@ export function PasswordForm({ staffId }: { staffId: string }) {
       <TextField label="New password" name="password" type="password" autoComplete="new-password" required hint={PASSWORD_HINT} error={state && !state.ok ? state.fieldErrors?.password : undefined} />
       <Button type="submit" disabled={pending}>
         {pending ? "Setting…" : "Set new password"}
+      </Button>
+    </form>
+  );
+}
+
+export function ResetLinkForm({ staffId }: { staffId: string }) {
+  const [state, action, pending] = useActionState(issueResetLinkAction, null);
+  return (
+    <form action={action} className={CARD} aria-labelledby="reset-link-heading">
+      <h2 id="reset-link-heading" className="text-lg font-semibold">
+        Reset by link
+      </h2>
+      <p className="text-sm text-stone-600">Their password stops working and they are signed out everywhere; they choose a new one with the link.</p>
+      {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
+      {state?.ok && state.data.invitation && <InvitationLink token={state.data.invitation} name={state.data.name} />}
+      <input type="hidden" name="staffId" value={staffId} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Making…" : "Make a reset link"}
       </Button>
     </form>
   );
