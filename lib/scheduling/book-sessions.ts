@@ -51,6 +51,10 @@ export async function bookSessions(staff: Staff, request: BookingRequest) {
         });
         await recordAudit(tx, staff, { action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" });
       }
+      // The first booked KAP session opens a cycle that was still being planned.
+      if (request.cycleId && ordered.some((s) => s.kind !== "COUPLES_THERAPY")) {
+        await tx.kapCycle.updateMany({ where: { id: request.cycleId, status: "PLANNING" }, data: { status: "ACTIVE" } });
+      }
       return ordered.map((s) => s.id);
     },
   });

@@ -1,8 +1,11 @@
 import { notFound } from "next/navigation";
+import Link from "next/link";
+import { CycleTimeline } from "@/components/cycle-timeline";
 import { ProtocolPanel } from "@/components/protocol-panel";
 import { BookSessionForm } from "@/components/scheduling/book-session-form";
 import { SessionActions } from "@/components/scheduling/session-actions";
 import { StatusBadge } from "@/components/session-badges";
+import { FormMessage } from "@/components/ui/field";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { recordRead, requireReadPermission } from "@/lib/audit/record-read";
 import { can } from "@/lib/auth/permissions";
@@ -24,8 +27,9 @@ export const metadata = { title: "Couple" };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export default async function CouplePage({ params }: { params: Promise<{ coupleId: string }> }) {
+export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string }> }) {
   const { coupleId } = await params;
+  const booked = Number((await searchParams).booked) || 0;
   if (!UUID.test(coupleId)) notFound();
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
@@ -69,6 +73,11 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
   return (
     <>
       <PageHeader title={coupleNames(couple.partnerA, couple.partnerB)} description={`Couple’s therapist: ${couple.couplesTherapist.name}`} />
+      {booked > 0 && (
+        <div className="mb-6">
+          <FormMessage tone="success">Booked all {booked} sessions of the plan.</FormMessage>
+        </div>
+      )}
       <section aria-labelledby="partners" className="mb-8">
         <h2 id="partners" className="mb-3 text-lg font-semibold">
           Partners
@@ -115,6 +124,20 @@ export default async function CouplePage({ params }: { params: Promise<{ coupleI
                 </p>
                 <p className="text-stone-600">{cycle.plannedSessionCount} sessions planned</p>
                 {clinical && cycle.sharedGoals && <p className="mt-2">Shared goals: {cycle.sharedGoals}</p>}
+                {cycle.id === openCycle?.id && can(staff.roles, "cycle:plan") && (
+                  <Link href={`/couples/${couple.id}/plan`} className="mt-2 inline-block rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+                    Plan the cycle
+                  </Link>
+                )}
+                <div className="mt-3">
+                  <CycleTimeline
+                    timeZone={tz}
+                    window={{ min: clinic.integrationMinDays, max: clinic.integrationMaxDays }}
+                    sessions={couple.sessions
+                      .filter((s) => s.cycleId === cycle.id)
+                      .map((s) => ({ id: s.id, kind: s.kind, status: s.status, startsAt: s.startsAt, endsAt: s.endsAt, medicineSessionId: s.medicineSessionId, journeyer: s.journeyerId ? partnerName(s.journeyerId) : null }))}
+                  />
+                </div>
               </li>
             ))}
           </ul>

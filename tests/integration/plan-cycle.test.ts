@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import type { Db } from "@/lib/db/prisma";
+import { RuleViolationsError } from "@/lib/errors";
+import { calendarDaysBetween, clinicDate } from "@/lib/protocol";
+import { bookPlan, ZPlanInput } from "@/lib/scheduling/book-plan";
+import { proposePlan } from "@/lib/scheduling/propose-plan";
+import { databaseKind, testDb } from "../support/database";
+import { makeCouple, smallClinic, staffOf, type SmallClinic } from "../support/fixtures";
+
+const TZ = "America/Los_Angeles";
+let db: Db;
+let c: SmallClinic;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+  vi.setSystemTime(new Date("2026-03-02T16:00:00Z")); // Mon 2 Mar, 08:00 in the clinic
+  db = await testDb();
+  c = await smallClinic(db);
+});
+afterEach(() => vi.useRealTimers());
+
+const prefs = (over: Partial<Parameters<typeof proposePlan>[2]> = {}) => ({
+  startDate: "2026-03-03",
+  weekdays: [1, 2, 3, 4, 5],
+  dayParts: ["morning" as const, "afternoon" as const],
+  psychiatristId: c.psychiatrist.id,
+  firstJourneyerId: c.couple.partnerBId,
+  ...over,
+});
+
+/** The proposal as the review form sends it back. */
+function rowsOf(plan: Awaited<ReturnType<typeof proposePlan>>["plan"], coupleId: string) {
+  return ZPlanInput.parse({
+    coupleId,
+    rows: plan.sessions.map((s) => ({
+      kind: s.kind,
+      date: clinicDate(s.startsAt, TZ),
+      time: new Intl.DateTimeFormat("en-GB", { timeZone: TZ, hour: "2-digit", minute: "2-digit" }).format(s.startsAt),
+      roomId: s.roomId ?? "",
+      partnerIds: s.partnerIds.join(","),
+      clinicianIds: s.clinicianIds.join(","),
+      journeyerId: s.journeyerId ?? "",
+      medicineIndex: s.medicineSessionId ? String(plan.sessions.findIndex((m) => m.id === s.medicineSessionId)) : "",
+    })),
+  });
+}
+
+describe(`the cycle planner (${databaseKind})`, () => {
+  test("plans a full Taking Turns cycle in protocol order that the engine allows, and books it all at once", async () => {
+    const therapist = staffOf(c.therapist);
+    await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", plannedSessionCount: 8 } });
+    const { plan, violations } = await proposePlan(therapist, c.couple.id, prefs());
+    expect(plan.blocked).toEqual([]);
+    expect(violations).toEqual([]);
+    expect(plan.sessions.map((s) => s.kind)).toEqual([
+      "INTAKE", "INTAKE", "MEDICAL_EVALUATION", "MEDICAL_EVALUATION", "PREPARATION", "PREPARATION",
+      "MEDICINE_TAKING_TURNS", "INTEGRATION", "MEDICINE_TAKING_TURNS", "INTEGRATION",
+    ]);
+    const medicine = plan.sessions.filter((s) => s.kind === "MEDICINE_TAKING_TURNS");
+    expect(medicine.map((m) => m.journeyerId)).toEqual([c.couple.partnerBId, c.couple.partnerAId]);
+    expect(medicine.every((m) => m.roomId === c.cedar.id)).toBe(true);
+    for (const m of medicine) {
+      const integration = plan.sessions.find((s) => s.medicineSessionId === m.id)!;
+      expect(calendarDaysBetween(m.startsAt, integration.startsAt, TZ)).toBeGreaterThanOrEqual(1);
+      expect(calendarDaysBetween(m.startsAt, integration.startsAt, TZ)).toBeLessThanOrEqual(2);
+    }
+    // Weekdays only, mornings and afternoons only.
+    for (const s of plan.sessions) {
+      const local = new Intl.DateTimeFormat("en-US", { timeZone: TZ, weekday: "short", hour: "numeric", hourCycle: "h23" }).formatToParts(s.startsAt);
+      expect(local.find((p) => p.type === "weekday")!.value).not.toMatch(/Sat|Sun/);
+      expect(Number(local.find((p) => p.type === "hour")!.value)).toBeLessThan(17);
+    }
+
+    const { sessionIds } = await bookPlan(therapist, rowsOf(plan, c.couple.id));
+    expect(sessionIds).toHaveLength(10);
+    expect((await db.kapCycle.findFirstOrThrow({ where: { coupleId: c.couple.id } })).status).toBe("ACTIVE");
+  });
+
+  test("says which constraint blocked which session when no dosing room is free", async () => {
+    await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", format: "SINGLE_EXPERIENCE", plannedSessionCount: 6 } });
+    await db.room.update({ where: { id: c.cedar.id }, data: { active: false } });
+    const { plan } = await proposePlan(staffOf(c.therapist), c.couple.id, prefs());
+    expect(plan.blocked).toEqual([
+      { step: "Medicine session 1: Jordan journeys", reason: "no dosing-equipped room is free when the couple and the clinician are in the next 90 days on the chosen days and times" },
+      { step: "Integration 1", reason: "an earlier session of the plan could not be placed" },
+    ]);
+  });
+});
+
+describe(`20 whole-cycle bookings racing for one dosing room (${databaseKind})`, () => {
+  test("each cycle is booked entirely or not at all", async () => {
+    // Twenty couples, each with their own therapist, whose plans all want Cedar at the same time.
+    const couples = [];
+    for (let i = 0; i < 20; i++) {
+      const therapist = await db.user.create({ data: { clinicId: c.clinic.id, email: `race-${i}-${Date.now()}@clinic.test`, name: `T${i}`, roles: ["THERAPIST"], passwordHash: "x" } });
+      const couple = await makeCouple(db, c.clinic.id, therapist.id, `Race${i}`);
+      await db.kapCycle.create({ data: { coupleId: couple.id, model: "TAKING_TURNS", format: "SINGLE_EXPERIENCE", plannedSessionCount: 6 } });
+      couples.push({ couple, therapist });
+    }
+    const plans = [];
+    for (const { couple, therapist } of couples) {
+      const { plan } = await proposePlan(staffOf(therapist), couple.id, prefs({ firstJourneyerId: couple.partnerAId }));
+      // Every plan's medicine session in Cedar on Mon 9 Mar at 09:00, integration the next day.
+      const rows = rowsOf(plan, couple.id);
+      for (const row of rows.rows) {
+        if (row.kind === "MEDICINE_TAKING_TURNS") Object.assign(row, { date: "2026-03-16", time: "09:00", roomId: c.cedar.id });
+        if (row.kind === "INTEGRATION") Object.assign(row, { date: "2026-03-17" });
+      }
+      plans.push({ therapist, rows });
+    }
+    const results = await Promise.allSettled(plans.map(({ therapist, rows }) => bookPlan(staffOf(therapist), rows)));
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    for (const r of refused) expect(r.reason instanceof RuleViolationsError || /P8/.test(String(r.reason))).toBe(true);
+    const counts = await Promise.all(couples.map(({ couple }) => db.session.count({ where: { coupleId: couple.id } })));
+    const full = plans[0].rows.rows.length;
+    expect(counts.every((n) => n === 0 || n === full)).toBe(true);
+    expect(counts.filter((n) => n === full)).toHaveLength(1);
+    expect(refused).toHaveLength(19);
+  });
+});
