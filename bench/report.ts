@@ -1,0 +1,62 @@
+// The bench's figures as JSON and as a markdown table, each budget marked met or missed.
+import type { PaintResult } from "./browser";
+import type { BaselineResult } from "./baseline";
+import type { PageJs } from "./first-load-js";
+import type { LoadResult } from "./load";
+
+export type DatabaseRun = {
+  database: "PostgreSQL" | "PGlite";
+  generation: { sessions: number; seconds: number };
+  calendar: LoadResult & { connections: number };
+  booking: LoadResult & { connections: number };
+  baseline: BaselineResult & { connections: number };
+  planner: { what: string; plans: number; p50Ms: number; p95Ms: number; lastPlan: Record<string, number> };
+  sql: { calendar: number; booking: number };
+  paint: PaintResult;
+};
+
+export type Report = { at: string; cores: number; cpu: string; loadAverage: number[]; node: string; size: string; runs: DatabaseRun[]; firstLoadJs: PageJs[] };
+
+type Budget = { name: string; value: (run: DatabaseRun) => number; limit: number; unit: string; atMost: boolean };
+
+export const BUDGETS: Budget[] = [
+  { name: "Calendar week p95", value: (r) => r.calendar.p95Ms, limit: 100, unit: "ms", atMost: true },
+  { name: "Booking p95", value: (r) => r.booking.p95Ms, limit: 30, unit: "ms", atMost: true },
+  { name: "Booking throughput vs plain SQL", value: (r) => Math.round((100 * r.booking.perSecond) / r.baseline.perSecond), limit: 50, unit: "%", atMost: false },
+  { name: "Planner p95", value: (r) => r.planner.p95Ms, limit: 50, unit: "ms", atMost: true },
+  { name: "SQL statements, calendar page", value: (r) => r.sql.calendar, limit: 4, unit: "", atMost: true },
+  { name: "Calendar LCP (p50)", value: (r) => r.paint.lcpP50Ms, limit: 1000, unit: "ms", atMost: true },
+  { name: "Calendar CLS (max)", value: (r) => r.paint.clsMax, limit: 0.02, unit: "", atMost: true },
+];
+export const JS_BUDGET_KB = 150;
+
+const mark = (ok: boolean) => (ok ? "✅" : "❌");
+const met = (b: Budget, v: number) => (b.atMost ? v <= b.limit : v >= b.limit);
+
+export function markdown(report: Report): string {
+  const runs = report.runs;
+  const head = `| measure | budget | ${runs.map((r) => r.database).join(" | ")} |\n| --- | --- | ${runs.map(() => "---").join(" | ")} |`;
+  const budgetRows = BUDGETS.map((b) => `| ${b.name} | ${b.atMost ? "≤" : "≥"} ${b.limit}${b.unit} | ${runs.map((r) => `${b.value(r)}${b.unit} ${mark(met(b, b.value(r)))}`).join(" | ")} |`);
+  const info = (name: string, value: (r: DatabaseRun) => string) => `| ${name} | | ${runs.map(value).join(" | ")} |`;
+  const infoRows = [
+    info("Calendar week p50 · req/s (10 connections)", (r) => `${r.calendar.p50Ms} ms · ${r.calendar.perSecond}/s (${r.calendar.ok} ok, ${r.calendar.failed} failed)`),
+    info("Booking p50 · bookings/s (20 connections)", (r) => `${r.booking.p50Ms} ms · ${r.booking.perSecond}/s (${r.booking.ok} ok, ${r.booking.failed} failed)`),
+    info("Plain-SQL booking p50 · p95 · bookings/s", (r) => `${r.baseline.p50Ms} ms · ${r.baseline.p95Ms} ms · ${r.baseline.perSecond}/s (${r.baseline.bookings} ok, ${r.baseline.failed} failed)`),
+    info("SQL statements, one booking (plain SQL)", (r) => `${r.sql.booking} (${r.baseline.statementsPerBooking})`),
+    info("Planner p50 (what was timed)", (r) => `${r.planner.p50Ms} ms (${r.planner.what}, ${r.planner.plans} plans)`),
+    info("Generating the clinic", (r) => `${r.generation.sessions} sessions in ${r.generation.seconds} s`),
+  ];
+  const js = report.firstLoadJs.map((p) => `| \`${p.route}\` | ${p.gzipKb} kB ${mark(p.gzipKb <= JS_BUDGET_KB)} |`);
+  return [
+    `Measured ${report.at} on ${report.cores} cores (${report.cpu}), load average before the run ${report.loadAverage.map((l) => l.toFixed(2)).join(" ")}, Node ${report.node}, ${report.size}.`,
+    "",
+    head,
+    ...budgetRows,
+    ...infoRows,
+    "",
+    `| page | first-load JS, gzipped (budget ≤ ${JS_BUDGET_KB} kB) |`,
+    "| --- | --- |",
+    ...js,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,136 @@
+// `npm run bench`: the large clinic on PostgreSQL and on the embedded PGlite, served by the
+// production build and measured over HTTP; figures to bench/results/latest.{json,md}.
+//   --db=postgres|pglite|both (default both)   --small (a few hundred sessions, a few seconds of load)
+// PostgreSQL: a database of its own on KAP_BENCH_POSTGRES_URL (default the local server), dropped after.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import type { DatabaseTarget } from "../lib/db/adapter";
+import { actionId } from "./action-id";
+import { runBaseline } from "./baseline";
+import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
+import { measurePaint } from "./browser";
+import { buildClinic, freeSlots, LARGE, SMALL, type ClinicModel } from "./clinic-model";
+import { firstLoadJs } from "./first-load-js";
+import { runLoad } from "./load";
+import { BENCH_PASSWORD, createDatabase, dropDatabase, fillDatabase, openSql } from "./prepare-database";
+import { markdown, type DatabaseRun, type Report } from "./report";
+import { signIn } from "./sign-in";
+import { sqlCount, startServer, type Server } from "./server";
+
+const small = process.argv.includes("--small");
+const which = process.argv.find((a) => a.startsWith("--db="))?.slice(5) ?? "both";
+const POSTGRES = process.env.KAP_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const N = small
+  ? { calendar: 30, bookings: 20, baseline: 20, plans: 10, paints: 1, sequential: 3, seconds: 20 }
+  : { calendar: 1000, bookings: 400, baseline: 400, plans: 100, paints: 5, sequential: 5, seconds: 60 };
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+async function measureServer(server: Server, model: ClinicModel): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint">> {
+  const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
+  const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
+  const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
+  // Warm up, then count the statements of single requests one after another.
+  for (let i = 0; i < 3; i++) await fetch(calendarUrl, { headers: { cookie } });
+  const perRequest = async (send: () => Promise<void>) => {
+    const before = await sqlCount(server);
+    for (let i = 0; i < N.sequential; i++) await send();
+    return Math.round(((await sqlCount(server)) - before) / N.sequential);
+  };
+  const sqlCalendar = await perRequest(async () => {
+    const res = await fetch(calendarUrl, { headers: { cookie } });
+    if (!calendarOk(res.status, await res.text())) throw new Error(`The calendar did not load: HTTP ${res.status}`);
+  });
+  log(`calendar: ${sqlCalendar} SQL statements a request; load at 10 connections`);
+  const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
+
+  const slots = freeSlots(model, N.sequential + N.bookings + 40);
+  const headers = bookingHeaders(actionId("components/scheduling/actions.ts", "bookSessionAction"), server.origin, cookie);
+  let next = 0;
+  const sqlBooking = await perRequest(async () => {
+    const res = await fetch(`${server.origin}/calendar`, { method: "POST", headers, body: bookingBody(slots[next++]) });
+    const body = await res.text();
+    if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 500)}`);
+  });
+  log(`booking: ${sqlBooking} SQL statements a request; load at 20 connections`);
+  const booking = await runLoad({
+    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers,
+    body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
+  });
+  log("calendar in headless Chromium");
+  const paint = await measurePaint(calendarUrl, cookie, N.paints);
+  return { calendar: { ...calendar, connections: 10 }, booking: { ...booking, connections: 20 }, sql: { calendar: sqlCalendar, booking: sqlBooking }, paint };
+}
+
+function runPlanner(target: DatabaseTarget, model: ClinicModel): DatabaseRun["planner"] {
+  const args = {
+    clinicId: model.clinicId, deskId: model.desk.id, psychiatristId: model.clinicians.find((c) => c.roles.includes("PSYCHIATRIST"))!.id,
+    coupleIds: model.newCouples.map((c) => c.id), startDate: freeSlots(model, 1)[0].date, count: N.plans,
+  };
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/planner.ts", JSON.stringify(args)], {
+    encoding: "utf8",
+    timeout: 180_000,
+    env: { ...process.env, DATABASE_URL: target.kind === "postgres" ? target.url : "", PGLITE_DIR: target.kind === "pglite" ? target.dataDir : ".data/pglite" },
+  });
+  if (result.status !== 0) throw new Error(`The planner bench failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!);
+}
+
+async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise<DatabaseRun> {
+  const name = `kap_bench_${process.pid}`;
+  const target: DatabaseTarget = kind === "postgres" ? { kind, url: await createDatabase(POSTGRES, name) } : { kind, dataDir: ".data/bench" };
+  try {
+    const model = buildClinic(small ? SMALL : LARGE, new Date());
+    log(`${kind}: generating ${model.sessions.length} sessions`);
+    const generation = { sessions: model.sessions.length, ...(await fillDatabase(target, model)) };
+    generation.seconds = Math.round(generation.seconds * 10) / 10;
+    log(`${kind}: serving the production build`);
+    const server = await startServer(target, port, () => {});
+    let measured;
+    try {
+      measured = await measureServer(server, model);
+    } finally {
+      await server.stop();
+    }
+    // With the server stopped (PGlite has one owner): the plain-SQL baseline and the planner.
+    log(`${kind}: plain-SQL baseline and planner`);
+    const sql = await openSql(target);
+    let baseline;
+    try {
+      const slots = freeSlots(model, N.baseline, N.sequential + N.bookings + 40);
+      baseline = await runBaseline(sql, model.clinicId, model.desk.id, slots, 20, N.seconds);
+    } finally {
+      await sql.close();
+    }
+    const planner = runPlanner(target, model);
+    return { database: kind === "postgres" ? "PostgreSQL" : "PGlite", generation, ...measured, baseline: { ...baseline, connections: 20 }, planner };
+  } finally {
+    if (kind === "postgres") await dropDatabase(POSTGRES, name);
+  }
+}
+
+async function main() {
+  const loadAverage = os.loadavg();
+  const runs: DatabaseRun[] = [];
+  if (which !== "pglite") runs.push(await benchDatabase("postgres", 3310));
+  if (which !== "postgres") runs.push(await benchDatabase("pglite", 3320));
+  const report: Report = {
+    at: new Date().toISOString(), cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", loadAverage, node: process.version,
+    size: small ? "small clinic (--small)" : "20 rooms, 40 clinicians, 2,000 couples, 50,000 sessions", runs, firstLoadJs: firstLoadJs(),
+  };
+  fs.mkdirSync("bench/results", { recursive: true });
+  fs.mkdirSync(".data", { recursive: true });
+  // The small run is a smoke test: its figures stay out of the repository (.data/ is ignored).
+  const base = small ? ".data/bench-small" : "bench/results/latest";
+  fs.writeFileSync(`${base}.json`, JSON.stringify(report, null, 2) + "\n");
+  fs.writeFileSync(`${base}.md`, markdown(report));
+  console.log(markdown(report));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,35 @@
+// Preloaded into the bench's web server (NODE_OPTIONS=--import): counts every SQL statement the
+// server sends, under the database drivers themselves, and reports the count on a side port
+// (127.0.0.1:KAP_BENCH_SQL_PORT). node-postgres: each Client#query (BEGIN and COMMIT included);
+// PGlite: each statement it runs for its one connection. Only in `next start`'s process.
+import http from "node:http";
+import { createRequire } from "node:module";
+
+const port = Number(process.env.KAP_BENCH_SQL_PORT);
+if (port && process.argv.includes("start")) {
+  const require = createRequire(import.meta.url);
+  let count = 0;
+  const wrap = (proto, name) => {
+    const original = proto?.[name];
+    if (typeof original !== "function" || original.kapCounted) return;
+    proto[name] = function counted(...args) {
+      count++;
+      return original.apply(this, args);
+    };
+    proto[name].kapCounted = true;
+  };
+  const pg = require("pg");
+  wrap(pg.Client.prototype, "query");
+  // PGlite runs every query and exec (BEGIN and COMMIT too) through _runExclusiveQuery.
+  const { PGlite } = await import("@electric-sql/pglite");
+  let proto = PGlite.prototype;
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, "_runExclusiveQuery")) proto = Object.getPrototypeOf(proto);
+  wrap(proto, "_runExclusiveQuery");
+  http
+    .createServer((_req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ count }));
+    })
+    .listen(port, "127.0.0.1")
+    .unref();
+}
