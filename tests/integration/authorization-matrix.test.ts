@@ -316,29 +316,35 @@ const MATRIX: Record<string, Row> = {
   },
 };
 
+/** What Next.js passes a page: its route's params and the query string, both as promises. */
+const props = (params: Record<string, string>, searchParams: Record<string, string> = {}) => ({
+  params: Promise.resolve(params),
+  searchParams: Promise.resolve(searchParams),
+});
+
 /** Pages that load one record by id: each checks the role and the record itself. */
 const PAGES: Record<string, Row> = {
   "app/(clinic)/couples/[coupleId]/page.tsx": {
     allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
-    call: (page, fx) => call(page, { params: Promise.resolve({ coupleId: fx.couple.id }) }),
+    call: (page, fx) => call(page, props({ coupleId: fx.couple.id })),
     objectLevel: [
-      { caller: "THERAPIST", why: "another therapist's couple, by id", call: (page, fx) => call(page, { params: Promise.resolve({ coupleId: fx.otherCouple.id }) }) },
-      { caller: "PSYCHIATRIST", why: "a couple none of whose partners they evaluate", call: (page, fx) => call(page, { params: Promise.resolve({ coupleId: fx.otherCouple.id }) }) },
+      { caller: "THERAPIST", why: "another therapist's couple, by id", call: (page, fx) => call(page, props({ coupleId: fx.otherCouple.id })) },
+      { caller: "PSYCHIATRIST", why: "a couple none of whose partners they evaluate", call: (page, fx) => call(page, props({ coupleId: fx.otherCouple.id })) },
     ],
   },
   "app/(clinic)/clearances/[clearanceId]/page.tsx": {
     allowed: ["THERAPIST", "PSYCHIATRIST"],
-    call: (page, fx) => call(page, { params: Promise.resolve({ clearanceId: fx.signedClearance.id }) }),
-    objectLevel: [{ caller: "THERAPIST", why: "another therapist's client's clearance", call: (page, fx) => call(page, { params: Promise.resolve({ clearanceId: fx.otherCoupleClearance.id }) }) }],
+    call: (page, fx) => call(page, props({ clearanceId: fx.signedClearance.id })),
+    objectLevel: [{ caller: "THERAPIST", why: "another therapist's client's clearance", call: (page, fx) => call(page, props({ clearanceId: fx.otherCoupleClearance.id })) }],
   },
-  "app/(clinic)/admin/staff/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page) },
+  "app/(clinic)/admin/staff/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})) },
   "app/(clinic)/admin/staff/[staffId]/page.tsx": {
     allowed: ["ADMIN"],
-    call: (page, fx) => call(page, { params: Promise.resolve({ staffId: fx.therapist.id }) }),
-    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (page, fx) => call(page, { params: Promise.resolve({ staffId: fx.otherClinicAdmin.id }) }) }],
+    call: (page, fx) => call(page, props({ staffId: fx.therapist.id })),
+    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (page, fx) => call(page, props({ staffId: fx.otherClinicAdmin.id })) }],
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page) },
-  "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, { searchParams: Promise.resolve({}) }) },
+  "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})) },
 };
 
 const DENIALS = [/^Your session has ended/, /^You do not have permission/, /was not found\.$/];
@@ -445,10 +451,10 @@ describe(`the authorization matrix (${databaseKind})`, () => {
   test("refused reads of a clinical record are in the audit log", async () => {
     const clearancePage = (await exportsOf("app/(clinic)/clearances/[clearanceId]/page.tsx")).default as Fn;
     await signInAs(fx.frontDesk);
-    await outcomeOf(() => call(clearancePage, { params: Promise.resolve({ clearanceId: fx.signedClearance.id }) }));
+    await outcomeOf(() => call(clearancePage, props({ clearanceId: fx.signedClearance.id })));
     const couplePage = (await exportsOf("app/(clinic)/couples/[coupleId]/page.tsx")).default as Fn;
     await signInAs(fx.therapist);
-    await outcomeOf(() => call(couplePage, { params: Promise.resolve({ coupleId: fx.otherCouple.id }) }));
+    await outcomeOf(() => call(couplePage, props({ coupleId: fx.otherCouple.id })));
     const denied = await db.auditEvent.findMany({ where: { clinicId: fx.clinic.id, outcome: "DENIED", action: "read" } });
     expect(denied).toEqual(
       expect.arrayContaining([
