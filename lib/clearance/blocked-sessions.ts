@@ -5,7 +5,6 @@ import { db, type Tx } from "../db";
 import { ForbiddenError } from "../errors";
 import { checkCycle, type CycleSnapshot } from "../protocol";
 import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
-import { withSignedAmendmentsOnly } from "./in-force";
 
 const MEDICINE = new Set(["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"]);
 
@@ -22,7 +21,7 @@ export function blockedMedicineSessionIds(snapshot: CycleSnapshot, now: Date): s
       .filter((s) => s.cycleId === undefined || s.cycleId === snapshot.cycle.id)
       .map((s) => s.id),
   );
-  const blocked = checkCycle(withSignedAmendmentsOnly(snapshot))
+  const blocked = checkCycle(snapshot)
     .filter((v) => v.rule === "P3")
     .flatMap((v) => v.sessionIds)
     .filter((id) => upcoming.has(id));

@@ -39,18 +39,6 @@ export function toSnapshotClearance(c: ClearanceFacts): SnapshotClearance {
   };
 }
 
-/**
- * A snapshot's clearances with draft amendments not counted as superseding (see above), for
- * snapshots loaded elsewhere that take any amendment row as superseding.
- */
-export function withSignedAmendmentsOnly(snapshot: CycleSnapshot): CycleSnapshot {
-  const signed = new Set(snapshot.clearances.filter((c) => c.signed).map((c) => c.id));
-  return {
-    ...snapshot,
-    clearances: snapshot.clearances.map((c) => (c.supersededById && !signed.has(c.supersededById) ? { ...c, supersededById: null } : c)),
-  };
-}
-
 function clearanceOnlySnapshot(clearances: SnapshotClearance[], settings: ProtocolSettings): CycleSnapshot {
   return {
     cycle: { id: "none", model: "TAKING_TURNS", format: "FULL" },

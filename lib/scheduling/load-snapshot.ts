@@ -38,7 +38,7 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
   const [clearances, rides, staff] = await Promise.all([
     tx.clearance.findMany({
       where: { clientId: { in: partnerIds } },
-      include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true } } },
+      include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true, signedAt: true } } },
     }),
     tx.dosingRecord.findMany({
       where: { session: { coupleId }, rideHomeName: { not: null }, rideHomePhone: { not: null } },
@@ -83,7 +83,8 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
         recordedByPsychiatrist: c.psychiatrist.roles.includes("PSYCHIATRIST"),
         signed: c.signedAt !== null,
         revoked: c.revocation !== null,
-        supersededById: c.supersededBy?.id ?? null,
+        // A draft amendment replaces nothing until the psychiatrist signs it.
+        supersededById: c.supersededBy?.signedAt ? c.supersededBy.id : null,
       }),
     ),
     rideHomes: rides,

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/record";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError, RuleViolationError } from "../errors";
+import { undischargedPartners } from "../dosing/discharge-gate";
 import { consequencesOf } from "../protocol";
 import { underProtocol } from "./under-protocol";
 
@@ -64,14 +65,10 @@ export async function completeSession(staff: Staff, sessionId: string) {
     change: () => ({ type: "complete", sessionId }),
     attempts: () => [],
     write: async (tx, snapshot) => {
-      const target = snapshot.sessions.find((s) => s.id === sessionId)!;
-      const dosing = target.kind === "MEDICINE_TAKING_TURNS" ? [target.journeyerId!] : target.kind === "MEDICINE_LOW_DOSE" ? target.partnerIds : [];
-      if (dosing.length > 0) {
-        const discharged = await tx.dosingRecord.findMany({ where: { sessionId, clientId: { in: dosing }, dischargedAt: { not: null } }, select: { clientId: true } });
-        const waiting = snapshot.couple.partners.filter((p) => dosing.includes(p.id) && !discharged.some((d) => d.clientId === p.id));
-        if (waiting.length > 0) {
-          throw new RuleViolationError("P10", `the medicine session cannot be completed before ${waiting.map((p) => p.name).join(" and ")} ${waiting.length > 1 ? "are" : "is"} discharged.`, [sessionId]);
-        }
+      const undischarged = await undischargedPartners(tx, sessionId);
+      const waiting = snapshot.couple.partners.filter((p) => undischarged.includes(p.id));
+      if (waiting.length > 0) {
+        throw new RuleViolationError("P10", `the medicine session cannot be completed before ${waiting.map((p) => p.name).join(" and ")} ${waiting.length > 1 ? "are" : "is"} discharged.`, [sessionId]);
       }
       await tx.session.update({ where: { id: sessionId }, data: { status: "COMPLETED", completedAt: new Date(), completedById: staff.id } });
       await recordAudit(tx, staff, { action: "complete", entity: "Session", entityId: sessionId, outcome: "ALLOWED" });
