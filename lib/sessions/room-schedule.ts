@@ -32,7 +32,10 @@ export async function roomSchedule(staff: Staff, timeZone: string, dateKey: stri
   const [rooms, sessions, visible] = await Promise.all([
     db.room.findMany({ where: { clinicId: staff.clinicId, active: true }, orderBy: { name: "asc" } }),
     db.session.findMany({
-      where: { clinicId: staff.clinicId, startsAt: { lt: dayEnd }, endsAt: { gt: dayStart } },
+      // The lower bound on startsAt lets the (clinicId, startsAt) index stop at the range: with
+      // only `endsAt > dayStart` it read every earlier session of the clinic (bench: 25,920 rows
+      // read for 480 shown). A session lies within one day's opening hours, so a day back is safe.
+      where: { clinicId: staff.clinicId, startsAt: { lt: dayEnd, gte: addDays(dayStart, -1) }, endsAt: { gt: dayStart } },
       orderBy: { startsAt: "asc" },
       include: {
         couple: { include: { partnerA: { select: { firstName: true, lastName: true } }, partnerB: { select: { firstName: true, lastName: true } } } },
