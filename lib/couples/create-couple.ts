@@ -37,8 +37,8 @@ export function coupleFormToInput(form: Record<string, unknown>) {
   return { ...form, partnerA: partner("partnerA"), partnerB: partner("partnerB") };
 }
 
-/** Creates both partners and the couple in one transaction; the therapists must be this clinic's. */
-export async function createCouple(staff: Staff, input: TCoupleInput) {
+/** The named therapists must be active therapists of the staff member's clinic. */
+export async function assertClinicTherapists(staff: Staff, input: Pick<TCoupleInput, "couplesTherapistId" | "partnerAKapTherapistId" | "partnerBKapTherapistId">) {
   const therapistIds = [...new Set([input.couplesTherapistId, input.partnerAKapTherapistId, input.partnerBKapTherapistId])];
   // The role is checked here, not with `roles: { has }`, which the PGlite adapter sends malformed.
   const candidates = await db.user.findMany({ where: { id: { in: therapistIds }, clinicId: staff.clinicId, active: true }, select: { id: true, roles: true } });
@@ -48,7 +48,11 @@ export async function createCouple(staff: Staff, input: TCoupleInput) {
     if (!known.has(input[field])) fieldErrors[field] = ["Choose an active therapist of this clinic."];
   }
   if (Object.keys(fieldErrors).length) throw new InvalidInputError("Please correct the highlighted fields.", fieldErrors);
+}
 
+/** Creates both partners and the couple in one transaction; the therapists must be this clinic's. */
+export async function createCouple(staff: Staff, input: TCoupleInput) {
+  await assertClinicTherapists(staff, input);
   return db.$transaction(async (tx) => {
     const [partnerA, partnerB] = await Promise.all(
       [input.partnerA, input.partnerB].map((p) => tx.client.create({ data: { clinicId: staff.clinicId, ...p } })),

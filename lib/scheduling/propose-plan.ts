@@ -31,7 +31,9 @@ export async function proposePlan(staff: Staff, coupleId: string, prefs: PlanPre
 /** Every non-cancelled session of the clinic in the range, as busy intervals per room, clinician and partner. */
 export async function busyTimes(clinicId: string, from: Date, to: Date): Promise<BusyTimes> {
   const sessions = await db.session.findMany({
-    where: { clinicId, status: { not: "CANCELLED" }, startsAt: { lt: to }, endsAt: { gt: from } },
+    // Sessions last hours, never a day: the lower bound on startsAt lets the (clinicId, startsAt)
+    // index skip the clinic's whole history, which `endsAt > from` alone cannot.
+    where: { clinicId, status: { not: "CANCELLED" }, startsAt: { gte: new Date(from.getTime() - 24 * 3600_000), lt: to }, endsAt: { gt: from } },
     select: { roomId: true, startsAt: true, endsAt: true, clinicians: { select: { userId: true } }, attendees: { select: { clientId: true } } },
   });
   const busy: BusyTimes = new Map();

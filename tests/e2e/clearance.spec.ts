@@ -92,6 +92,13 @@ test("a psychiatrist revokes a clearance; the front desk sees the partner's next
   await expect(page.getByTestId("session-blocked")).toHaveCount(1);
   await expect(page.getByText("arrhythmia")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Medical clearance" })).toHaveCount(0);
+  // The room calendar says the same of that session, and no more.
+  await next.getByRole("button", { name: /^Move Medicine: Taking Turns on/ }).click();
+  const day = await page.getByRole("form", { name: /^Move Medicine: Taking Turns on/ }).getByLabel("New date").inputValue();
+  await page.goto(`/calendar?date=${day}`);
+  await page.getByTestId("calendar-session").filter({ hasText: "Blake & Kendall Adeyemi" }).filter({ hasText: "Medicine" }).click();
+  await expect(page.getByTestId("session-blocked")).toHaveText("Blocked: not cleared for this date (P3)");
+  await expect(page.getByText("arrhythmia")).toHaveCount(0);
   // And the clearance itself stays closed to the front desk.
   await page.goto("/evaluations");
   await expect(page).toHaveURL(/\/forbidden$/);

@@ -30,6 +30,16 @@ test("the front desk adds a couple; missing names are flagged and nothing is sav
   // The refused attempts saved nothing: one couple by that name.
   await page.goto(`/couples?q=${last}`);
   await expect(page.getByTestId("couple-row")).toHaveCount(1);
+
+  // Editing: a new phone number for Noel.
+  await page.getByRole("link", { name: `Iris & Noel ${last}` }).click();
+  await page.getByRole("link", { name: "Edit couple" }).click();
+  await expect(page.getByRole("group", { name: "First partner" }).getByLabel("Email")).toHaveValue("iris@example.com");
+  await page.getByRole("group", { name: "Second partner" }).getByLabel("Phone").fill("(415) 555-0142");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("form-success")).toContainText("Couple updated.");
+  await page.getByRole("link", { name: "Open their page" }).click();
+  await expect(page.getByText("(415) 555-0142")).toBeVisible();
 });
 
 test("a therapist starts a Taking Turns cycle for a new couple of theirs", async ({ page }) => {

@@ -286,6 +286,31 @@ const MATRIX: Record<string, Row> = {
   // Couples and cycles.
   "app/(clinic)/couples/actions.ts#createCoupleAction": gate(["THERAPIST", "FRONT_DESK"]),
   "app/(clinic)/couples/[coupleId]/plan/actions.ts#bookPlanAction": gate(["THERAPIST"]),
+  "app/(clinic)/couples/[coupleId]/actions.ts#updateCoupleAction": {
+    ...gate(["THERAPIST", "FRONT_DESK"]),
+    objectLevel: [
+      {
+        caller: "THERAPIST",
+        why: "another therapist's couple, by id",
+        call: (fn, fx) =>
+          call(
+            fn,
+            null,
+            form({
+              coupleId: fx.otherCouple.id,
+              "partnerA.firstName": "Changed",
+              "partnerA.lastName": "Name",
+              "partnerB.firstName": "Other",
+              "partnerB.lastName": "Name",
+              couplesTherapistId: fx.therapist.id,
+              partnerAKapTherapistId: fx.therapist.id,
+              partnerBKapTherapistId: fx.therapist.id,
+            }),
+          ),
+      },
+    ],
+    unchanged: (fx) => db.client.count({ where: { clinicId: fx.clinic.id, firstName: "Changed" } }),
+  },
   "app/(clinic)/couples/[coupleId]/actions.ts#startCycleAction": {
     ...gate(["THERAPIST"]),
     objectLevel: [

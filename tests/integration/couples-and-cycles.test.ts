@@ -63,3 +63,18 @@ test(`a therapist starts a cycle for their couple, one open cycle at a time, siz
     "A single experience is one Taking Turns medicine session; Low Dose Together is a series.",
   );
 });
+
+test(`a couple's details and therapists are updated; another therapist cannot reach it (${databaseKind})`, async () => {
+  const { updateCouple, ZCoupleUpdate } = await import("@/lib/couples/update-couple");
+  const input = ZCoupleUpdate.parse({
+    ...coupleInput({ couplesTherapistId: c.otherTherapist.id }),
+    coupleId: c.couple.id,
+    partnerA: { firstName: "Sam", lastName: "Rivera-Lee", email: "", phone: "415 555 0199" },
+  });
+  await expect(updateCouple(staffOf(c.otherTherapist), input)).rejects.toBeInstanceOf(NotFoundError);
+  await updateCouple(staffOf(c.therapist), input);
+  const stored = await db.couple.findUniqueOrThrow({ where: { id: c.couple.id }, include: { partnerA: true } });
+  expect(stored.partnerA).toMatchObject({ lastName: "Rivera-Lee", email: null, phone: "415 555 0199" });
+  expect(stored.couplesTherapistId).toBe(c.otherTherapist.id);
+  expect(await db.auditEvent.count({ where: { entity: "Couple", entityId: c.couple.id, action: "update" } })).toBe(1);
+});

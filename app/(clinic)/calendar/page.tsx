@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { BookSessionForm } from "@/components/scheduling/book-session-form";
 import { SessionActions } from "@/components/scheduling/session-actions";
-import { PageHeader } from "@/components/ui/page-header";
+import { Badge, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { coupleOptions } from "@/lib/couples/list-couples";
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
@@ -32,6 +33,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);
   const canBook = can(staff.roles, "session:book");
   const selected = sessions.find((s) => s.id === one(params.session));
+  // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
+  const selectedBlocked =
+    selected?.coupleId && (selected.kind === "MEDICINE_TAKING_TURNS" || selected.kind === "MEDICINE_LOW_DOSE") && can(staff.roles, "clearance:status")
+      ? (await blockedSessionsForCouple(staff, selected.coupleId)).has(selected.id)
+      : false;
   const bookRoom = rooms.find((r) => r.id === one(params.room));
   const bookTime = TIME.test(one(params.time) ?? "") ? one(params.time) : undefined;
   const step = view === "week" ? 7 : 1;
@@ -71,6 +77,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <p className="mb-2 text-stone-600">
             {selected.label ?? "Booked"} · {rooms.find((r) => r.id === selected.roomId)?.name ?? "Telehealth"}
           </p>
+          {selectedBlocked && (
+            <p className="mb-2" data-testid="session-blocked">
+              <Badge tone="danger">Blocked: not cleared for this date (P3)</Badge>
+            </p>
+          )}
           <SessionActions
             rooms={rooms}
             can={{

@@ -72,7 +72,17 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
 
   return (
     <>
-      <PageHeader title={coupleNames(couple.partnerA, couple.partnerB)} description={`Couple’s therapist: ${couple.couplesTherapist.name}`} />
+      <PageHeader
+        title={coupleNames(couple.partnerA, couple.partnerB)}
+        description={`Couple’s therapist: ${couple.couplesTherapist.name}`}
+        actions={
+          can(staff.roles, "couple:write") ? (
+            <Link href={`/couples/${couple.id}/edit`} className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100">
+              Edit couple
+            </Link>
+          ) : undefined
+        }
+      />
       {booked > 0 && (
         <div className="mb-6">
           <FormMessage tone="success">Booked all {booked} sessions of the plan.</FormMessage>

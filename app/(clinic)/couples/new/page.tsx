@@ -1,7 +1,8 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { listClinicians } from "@/lib/staff/clinicians";
-import { NewCoupleForm } from "../_components/new-couple-form";
+import { createCoupleAction } from "../actions";
+import { CoupleForm } from "../_components/couple-form";
 
 export const metadata = { title: "New couple" };
 
@@ -11,7 +12,7 @@ export default async function NewCouplePage() {
   return (
     <>
       <PageHeader title="New couple" description="Both partners, their contact details and their therapists." />
-      <NewCoupleForm therapists={therapists} />
+      <CoupleForm therapists={therapists} action={createCoupleAction} />
     </>
   );
 }
