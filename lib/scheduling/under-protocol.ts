@@ -1,6 +1,7 @@
 import "server-only";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
+import { databaseFailureOf, isRetryableConflict } from "../db/errors";
 import type { Tx } from "../db/prisma";
 import { RuleViolationError, RuleViolationsError } from "../errors";
 import { evaluateChange, type CycleSnapshot, type Notice, type ProposedChange } from "../protocol";
@@ -25,6 +26,19 @@ type Plan<T> = {
  * database's constraints, leaves the database exactly as it was.
  */
 export async function underProtocol<T>(plan: Plan<T>): Promise<{ result: T; notices: Notice[] }> {
+  // Two inserts that overlap each other's uncommitted rows can each wait on the other's EXCLUDE
+  // check; PostgreSQL then aborts one as a deadlock. By the retry the other has committed (or
+  // rolled back), so the second try gets a plain answer: booked, or the clash in words.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptOnce(plan);
+    } catch (error) {
+      if (attempt >= 3 || !isRetryableConflict(databaseFailureOf(error))) throw error;
+    }
+  }
+}
+
+async function attemptOnce<T>(plan: Plan<T>): Promise<{ result: T; notices: Notice[] }> {
   let attempted: Attempt[] = [];
   let timeZone = "UTC";
   try {
