@@ -62,9 +62,14 @@ type Holder = { id: string; roles: readonly StaffRoleName[]; clinicId: string };
  * partners they evaluate, front desk every couple of the clinic (names, contacts, schedule).
  * Admins none. Null means none at all.
  */
+/** Whether the scope below is the whole clinic (front desk), so callers may skip asking. */
+export function seesEveryCouple(staff: Pick<Holder, "roles">): boolean {
+  return staff.roles.includes("FRONT_DESK");
+}
+
 export function coupleScope(staff: Holder): Prisma.CoupleWhereInput | null {
   // An empty filter inside OR matches nothing in Prisma, so "every couple" returns early.
-  if (staff.roles.includes("FRONT_DESK")) return { clinicId: staff.clinicId };
+  if (seesEveryCouple(staff)) return { clinicId: staff.clinicId };
   const any: Prisma.CoupleWhereInput[] = [];
   if (staff.roles.includes("THERAPIST")) {
     any.push({ couplesTherapistId: staff.id }, { partnerAKapTherapistId: staff.id }, { partnerBKapTherapistId: staff.id });

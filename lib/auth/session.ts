@@ -3,11 +3,11 @@ import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db";
 import { clientAddressFrom } from "./address";
 import { authOptions } from "./options";
 import { can, type Permission, type StaffRoleName } from "./permissions";
-import { checkStaffSession } from "./staff-sessions";
+import type { Clinic } from "../db/generated/prisma/client";
+import { checkStaffSession, loadStaffSession } from "./staff-sessions";
 
 export type Staff = {
   id: string;
@@ -18,6 +18,12 @@ export type Staff = {
   /** The request's client address, for the audit log. */
   ip: string | null;
 };
+
+/**
+ * The signed-in staff member's clinic as the sign-in check read it, kept for the rest of the
+ * request so pages need not read it again (lib/clinic/get-clinic.ts looks here first).
+ */
+export const signedInClinic = cache((): { value?: Clinic } => ({}));
 
 type Resolved = { staff: Staff; ended?: undefined } | { staff: null; ended: "idle" | "expired" | null };
 
@@ -32,13 +38,12 @@ const resolveSession = cache(async (): Promise<Resolved> => {
   const id = session?.staffId;
   const sessionId = session?.sessionId;
   if (!id || !sessionId) return { staff: null, ended: null };
-  const user = await db.user.findUnique({
-    where: { id },
-    include: { clinic: { select: { idleTimeoutMinutes: true, absoluteTimeoutHours: true } } },
-  });
+  const row = await loadStaffSession(sessionId, id);
+  const user = row?.user;
   if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return { staff: null, ended: null };
-  const end = await checkStaffSession(sessionId, user.id, user.clinic);
+  const end = await checkStaffSession(row, user.clinic);
   if (end) return { staff: null, ended: end === "ended" ? null : end };
+  signedInClinic().value = user.clinic;
   const h = await headers();
   return {
     staff: { id: user.id, name: user.name, email: user.email, roles: user.roles, clinicId: user.clinicId, ip: clientAddressFrom((n) => h.get(n)) },

@@ -14,11 +14,20 @@ export async function startStaffSession(userId: string, ip: string | null, now =
 }
 
 /**
+ * The session row with its account and the account's clinic, in one statement: the request's
+ * whole sign-in check reads the database once (pages then take the clinic from it).
+ */
+export function loadStaffSession(sessionId: string, userId: string) {
+  return db.staffSession.findFirst({ where: { id: sessionId, userId }, include: { user: { include: { clinic: true } } } });
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof loadStaffSession>>>;
+
+/**
  * Whether this session is live now; notes the request (to the half-minute) when it is, and
  * closes the row when it has timed out. Null means live.
  */
-export async function checkStaffSession(sessionId: string, userId: string, timeouts: SessionTimeouts, now = new Date()): Promise<SessionEnd | null> {
-  const row = await db.staffSession.findFirst({ where: { id: sessionId, userId } });
+export async function checkStaffSession(row: Pick<SessionRow, "id" | "createdAt" | "lastSeenAt" | "endedAt"> | null, timeouts: SessionTimeouts, now = new Date()): Promise<SessionEnd | null> {
   if (!row) return "ended";
   const end = sessionEndAt(row, timeouts, now);
   if (end === "idle" || end === "expired") {

@@ -2,6 +2,7 @@ import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { addDays } from "date-fns";
 import type { Staff } from "../auth/session";
+import { seesEveryCouple } from "../auth/permissions";
 import { coupleScope } from "../couples/access";
 import { coupleNames } from "../couples/list-couples";
 import { db } from "../db";
@@ -29,7 +30,7 @@ export async function roomSchedule(staff: Staff, timeZone: string, dateKey: stri
   const dayStart = new TZDate(y, m - 1, d, timeZone);
   const dayEnd = addDays(dayStart, days);
   const scope = coupleScope(staff);
-  const [rooms, sessions, visible] = await Promise.all([
+  const [rooms, sessions] = await Promise.all([
     db.room.findMany({ where: { clinicId: staff.clinicId, active: true }, orderBy: { name: "asc" } }),
     db.session.findMany({
       // The lower bound on startsAt lets the (clinicId, startsAt) index stop at the range: with
@@ -42,9 +43,13 @@ export async function roomSchedule(staff: Staff, timeZone: string, dateKey: stri
         integrations: { where: { status: { not: "CANCELLED" } }, select: { startsAt: true } },
       },
     }),
-    scope ? db.couple.findMany({ where: scope, select: { id: true } }) : Promise.resolve([]),
   ]);
-  const visibleIds = new Set(visible.map((c) => c.id));
+  // Whose names the viewer may see: the front desk every couple's (no query); others only the
+  // couples of this range that their scope reaches.
+  const shown = [...new Set(sessions.map((s) => s.coupleId))];
+  const visibleIds = seesEveryCouple(staff)
+    ? new Set(shown)
+    : new Set(scope && shown.length ? (await db.couple.findMany({ where: { AND: [scope, { id: { in: shown } }] }, select: { id: true } })).map((c) => c.id) : []);
   const calendar: CalendarSession[] = sessions.map((s) => {
     const named = visibleIds.has(s.coupleId);
     return {
