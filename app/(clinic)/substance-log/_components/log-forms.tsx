@@ -1,6 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -12,19 +14,9 @@ type Lot = { id: string; lotNumber: string; balanceMg: number };
 type Person = { id: string; name: string };
 
 function LogForm({ action, title, submit, children }: { action: (p: Result | null, f: FormData) => Promise<Result>; title: string; submit: string; children: (e: Errors) => ReactNode }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { state, pending, onSubmit, ref: form } = useFormAction(action, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const id = title.replace(/\W+/g, "-").toLowerCase();
-  const form = useRef<HTMLFormElement>(null);
-  // Cleared after a success only: on an error the values stay, to be corrected.
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
   return (
     <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby={id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
       <h3 id={id} className="font-semibold">

@@ -1,6 +1,7 @@
 "use client";
 
-import { startTransition, useActionState, type FormEvent, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { TClinicSettings } from "@/lib/clinic/settings-input";
@@ -31,14 +32,8 @@ function Group({ legend, hint, children }: { legend: string; hint?: string; chil
 }
 
 export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
-  const [state, formAction, pending] = useActionState(saveClinicSettingsAction, null);
+  const { state, pending, onSubmit } = useFormAction(saveClinicSettingsAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  // Submitted by hand so that the fields keep what was typed when the server refuses it.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
   const number = (name: string, label: string, value: number, hint?: string) => (
     <TextField key={name} label={label} name={name} type="number" inputMode="numeric" defaultValue={value} hint={hint} error={errors?.[name]} />
   );

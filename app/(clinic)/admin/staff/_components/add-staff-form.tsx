@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import { addStaffAction } from "../actions";
@@ -9,11 +10,11 @@ import { PASSWORD_HINT } from "./password-hint";
 import { RoleCheckboxes } from "./role-checkboxes";
 
 export function AddStaffForm() {
-  const [state, action, pending] = useActionState(addStaffAction, null);
+  const { state, pending, onSubmit } = useFormAction(addStaffAction);
   const [method, setMethod] = useState<"invite" | "password">("invite");
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="add-staff">
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="add-staff">
       <h2 id="add-staff" className="text-lg font-semibold">
         Add a staff member
       </h2>

@@ -1,6 +1,8 @@
 "use client";
 
-import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
+
+import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -34,18 +36,8 @@ function ActionForm({
   variant?: "primary" | "secondary" | "danger";
   children?: (errors: Record<string, string[]> | undefined) => ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const { state, pending, onSubmit, ref: form } = useFormAction(action, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const form = useRef<HTMLFormElement>(null);
-  // Cleared after a success only: on an error the values stay, to be corrected.
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  };
   return (
     <form ref={form} onSubmit={onSubmit} noValidate aria-label={label} className="space-y-3">
       {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
