@@ -1,9 +1,8 @@
 import "server-only";
 import type { Tx } from "../db/prisma";
 import { NotFoundError } from "../errors";
-import { settingsFromClinic, type CycleSnapshot, type SnapshotClearance } from "../protocol";
-
-const dateKey = (d: Date) => d.toISOString().slice(0, 10);
+import { toSnapshotClearance } from "../clearance/in-force";
+import { settingsFromClinic, type CycleSnapshot } from "../protocol";
 
 /**
  * Takes the couple's row lock for the rest of the transaction. Every change to a couple's
@@ -72,21 +71,9 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
       partnerIds: s.attendees.map((a) => a.clientId),
       cycleId: s.cycleId,
     })),
-    clearances: clearances.map(
-      (c): SnapshotClearance => ({
-        id: c.id,
-        clientId: c.clientId,
-        decision: c.decision,
-        models: c.models,
-        evaluatedOn: dateKey(c.evaluatedOn),
-        validUntil: dateKey(c.validUntil),
-        recordedByPsychiatrist: c.psychiatrist.roles.includes("PSYCHIATRIST"),
-        signed: c.signedAt !== null,
-        revoked: c.revocation !== null,
-        // A draft amendment replaces nothing until the psychiatrist signs it.
-        supersededById: c.supersededBy?.signedAt ? c.supersededBy.id : null,
-      }),
-    ),
+    // One mapping for the engine, the clearance pages and the dosing day (a draft amendment
+    // replaces nothing until the psychiatrist signs it).
+    clearances: clearances.map(toSnapshotClearance),
     rideHomes: rides,
     rooms: couple.clinic.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, dosingEquipped: r.dosingEquipped, active: r.active })),
     settings: settingsFromClinic(couple.clinic),
