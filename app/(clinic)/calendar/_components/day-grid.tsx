@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatClinicDay, formatClinicTime, formatMinuteOfDay } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS, SESSION_STATUS_LABELS, type SessionKindName, type SessionStatusName } from "@/lib/sessions/labels";
 import type { CalendarSession } from "@/lib/sessions/room-schedule";
+import { RoomHeader } from "./room-header";
 
 const SLOT = 30;
 const KIND_STYLES: Record<string, string> = {
@@ -46,19 +47,7 @@ export function DayGrid(props: {
   return (
     <table className="w-full table-fixed border-collapse rounded-lg bg-white text-xs">
       <caption className="sr-only">Rooms on {day}, by half hour</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="w-16 border border-stone-200 px-2 py-1 text-left">
-            Time
-          </th>
-          {props.rooms.map((r) => (
-            <th key={r.id} scope="col" className="border border-stone-200 px-2 py-1 text-left" data-testid="room-column">
-              {r.name}
-              {r.dosingEquipped && <span className="ml-1 font-normal text-violet-700">dosing</span>}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <RoomHeader first="Time" firstWidth="w-16" rooms={props.rooms} />
       <tbody>
         {slots.map((minute) => (
           <tr key={minute} className="h-8">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import type { CalendarSession } from "@/lib/sessions/room-schedule";
+import { RoomHeader } from "./room-header";
 
 /** A week: a row per open day, one column per room, each cell that room's sessions that day. */
 export function WeekTable(props: {
@@ -17,19 +18,7 @@ export function WeekTable(props: {
   return (
     <table className="w-full table-fixed border-collapse rounded-lg bg-white text-xs">
       <caption className="sr-only">Rooms this week</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="w-24 border border-stone-200 px-2 py-1 text-left">
-            Day
-          </th>
-          {props.rooms.map((r) => (
-            <th key={r.id} scope="col" className="border border-stone-200 px-2 py-1 text-left" data-testid="room-column">
-              {r.name}
-              {r.dosingEquipped && <span className="ml-1 font-normal text-violet-700">dosing</span>}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <RoomHeader first="Day" firstWidth="w-24" rooms={props.rooms} />
       <tbody>
         {days.map((day) => (
           <tr key={day}>
