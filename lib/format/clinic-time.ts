@@ -1,29 +1,24 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { format } from "date-fns";
+import { clinicDate, formatClinicTime } from "../protocol/calendar";
 
 // Times are stored as instants and always shown in the clinic's time zone, whatever the
-// viewer's browser or the server's zone.
+// viewer's browser or the server's zone. The calendar maths and the short forms the engine's
+// messages use live in lib/protocol/calendar.ts; these are the page's longer forms on top.
+
+export { formatClinicTime };
 
 export function formatClinicDate(instant: Date, timeZone: string): string {
   return format(instant, "EEE d MMM yyyy", { in: tz(timeZone) });
-}
-
-export function formatClinicTime(instant: Date, timeZone: string): string {
-  return format(instant, "HH:mm", { in: tz(timeZone) });
 }
 
 export function formatClinicRange(start: Date, end: Date, timeZone: string): string {
   return `${formatClinicDate(start, timeZone)}, ${formatClinicTime(start, timeZone)}–${formatClinicTime(end, timeZone)}`;
 }
 
-/** "YYYY-MM-DD" of the instant in the clinic's zone (for links and date inputs). */
-export function clinicDateKey(instant: Date, timeZone: string): string {
-  return format(instant, "yyyy-MM-dd", { in: tz(timeZone) });
-}
-
 /** The clinic-local calendar date of an instant, as Prisma hands `@db.Date` columns: UTC midnight. */
 export function clinicDateOnly(instant: Date, timeZone: string): Date {
-  return new Date(`${clinicDateKey(instant, timeZone)}T00:00:00.000Z`);
+  return new Date(`${clinicDate(instant, timeZone)}T00:00:00.000Z`);
 }
 
 /** A `@db.Date` value shown as a date ("Tue 3 Mar 2026"): it has no time zone of its own. */

@@ -2,7 +2,10 @@
 // form's validation, and the mapping to the Clinic table's columns. The engine reads settings,
 // it never hard-codes them.
 import { z } from "zod";
+import { SESSION_KIND_LABELS } from "./labels";
 import type { KapModel, ProtocolSettings, SessionKind } from "./types";
+
+export { MODEL_LABELS, SESSION_KIND_LABELS } from "./labels";
 
 export const DEFAULT_SETTINGS: ProtocolSettings = {
   // PROTOCOL.md gives no default zone; the clinic's own zone is always set on the Clinic row.
@@ -23,21 +26,6 @@ export const DEFAULT_SETTINGS: ProtocolSettings = {
   openWeekdays: [1, 2, 3, 4, 5, 6],
   opensAtMinute: 8 * 60,
   closesAtMinute: 20 * 60,
-};
-
-export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
-  INTAKE: "Individual intake",
-  PREPARATION: "Joint preparation",
-  MEDICAL_EVALUATION: "Medical evaluation",
-  MEDICINE_TAKING_TURNS: "Medicine: Taking Turns",
-  MEDICINE_LOW_DOSE: "Medicine: Low Dose Together",
-  INTEGRATION: "Integration",
-  COUPLES_THERAPY: "Couples therapy",
-};
-
-export const MODEL_LABELS: Record<KapModel, string> = {
-  TAKING_TURNS: "Taking Turns",
-  LOW_DOSE_TOGETHER: "Low Dose Together",
 };
 
 function isTimeZone(name: string): boolean {

@@ -1,14 +1,8 @@
-// The clinic's words for session kinds and statuses, shown in the UI.
+// The clinic's words for session kinds, statuses, models and formats, shown in the UI. Kinds and
+// models are the engine's own (its messages use the same words).
+import { MODEL_LABELS, SESSION_KIND_LABELS } from "../protocol/labels";
 
-export const SESSION_KIND_LABELS = {
-  INTAKE: "Individual intake",
-  PREPARATION: "Joint preparation",
-  MEDICAL_EVALUATION: "Medical evaluation",
-  MEDICINE_TAKING_TURNS: "Medicine: Taking Turns",
-  MEDICINE_LOW_DOSE: "Medicine: Low Dose Together",
-  INTEGRATION: "Integration",
-  COUPLES_THERAPY: "Couples therapy",
-} as const;
+export { MODEL_LABELS, SESSION_KIND_LABELS };
 
 export const SESSION_STATUS_LABELS = {
   SCHEDULED: "Scheduled",
@@ -18,7 +12,6 @@ export const SESSION_STATUS_LABELS = {
   NO_SHOW: "No-show",
 } as const;
 
-export const MODEL_LABELS = { TAKING_TURNS: "Taking Turns", LOW_DOSE_TOGETHER: "Low Dose Together" } as const;
 export const FORMAT_LABELS = { FULL: "Full cycle", SINGLE_EXPERIENCE: "Single experience" } as const;
 
 export type SessionKindName = keyof typeof SESSION_KIND_LABELS;

@@ -8,7 +8,7 @@ import { clinicDate } from "../calendar";
 import { dosingPartners, isUpcoming, MODEL_OF_MEDICINE_KIND, standingMedicineSessions } from "../cycle";
 import { day, describeSession } from "../describe";
 import { pendingEvaluationOf, validClearanceOf } from "../prerequisites";
-import { MODEL_LABELS } from "../settings";
+import { MODEL_LABELS } from "../labels";
 import type { Rule, Violation } from "../types";
 
 export const p3Clearance: Rule = (after) => {

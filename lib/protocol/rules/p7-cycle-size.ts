@@ -2,7 +2,7 @@
 // therapy aside). The planner plans inside it; a therapist may go beyond it, and then the app
 // shows a notice, never a refusal, so this rule returns notices and no violations.
 import { cycleSessions, isMedicine, isStanding } from "../cycle";
-import { MODEL_LABELS } from "../settings";
+import { MODEL_LABELS } from "../labels";
 import type { CycleFormat, CycleSnapshot, KapModel, Notice, ProtocolSettings, Rule, SessionKind } from "../types";
 
 export type Bounds = { min: number; max: number };
