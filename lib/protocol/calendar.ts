@@ -44,10 +44,28 @@ function inZone(value: Date | ClinicDay, timeZone: string): TZDate {
   return typeof value === "string" ? dayAnchor(value, timeZone) : new TZDate(value.getTime(), timeZone);
 }
 
+/**
+ * An instant's wall clock in the zone, read with one cached Intl formatter per zone. The room
+ * calendar asks this for every session on the page; date-fns' format with a tz() context builds
+ * several TZDate objects per call (the bench's week view spent 11% of its CPU there).
+ */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+function wallClock(instant: Date, timeZone: string): { year: string; month: string; day: string; hour: string; minute: string } {
+  let formatter = wallClockFormats.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
+    wallClockFormats.set(timeZone, formatter);
+  }
+  const parts = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const part of formatter.formatToParts(instant)) if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
+  return parts;
+}
+
 /** The clinic's calendar date of an instant. */
-export const clinicDate: (instant: Date, timeZone: string) => ClinicDay = memo((instant: Date, timeZone: string) =>
-  format(instant, "yyyy-MM-dd", { in: tz(timeZone) }),
-);
+export const clinicDate: (instant: Date, timeZone: string) => ClinicDay = memo((instant: Date, timeZone: string) => {
+  const { year, month, day } = wallClock(instant, timeZone);
+  return `${year.padStart(4, "0")}-${month}-${day}`;
+});
 
 /** Calendar days from a to b in the clinic's zone (b later ⇒ positive). */
 export const calendarDaysBetween: (a: Date | ClinicDay, b: Date | ClinicDay, timeZone: string) => number = memo(
@@ -87,8 +105,8 @@ export const isoWeekday: (value: Date | ClinicDay, timeZone: string) => number =
 
 /** Wall-clock minutes after local midnight. */
 export const clinicMinuteOfDay: (instant: Date, timeZone: string) => number = memo((instant: Date, timeZone: string) => {
-  const local = new TZDate(instant.getTime(), timeZone);
-  return local.getHours() * 60 + local.getMinutes();
+  const { hour, minute } = wallClock(instant, timeZone);
+  return Number(hour) * 60 + Number(minute);
 });
 
 /**
@@ -116,9 +134,10 @@ export const formatClinicDay: (value: Date | ClinicDay, timeZone: string) => str
 );
 
 /** "10:00" in the clinic's zone. */
-export function formatClinicTime(instant: Date, timeZone: string): string {
-  return format(instant, "HH:mm", { in: tz(timeZone) });
-}
+export const formatClinicTime: (instant: Date, timeZone: string) => string = memo((instant: Date, timeZone: string) => {
+  const { hour, minute } = wallClock(instant, timeZone);
+  return `${hour}:${minute}`;
+});
 
 /** "10:00–13:00" in the clinic's zone. */
 export function formatClinicTimeRange(start: Date, end: Date, timeZone: string): string {

@@ -94,3 +94,28 @@ test("the day view lists every room and books a free half hour by keyboard", asy
   await page.goto(`/calendar?date=${day}`);
   await expect(page.getByTestId("calendar-session").filter({ hasText: "Logan & Reese Meyer" })).toContainText("11:00–12:00");
 });
+
+test("the calendar's cells navigate in the page, and a week view does not prefetch every cell", async ({ page }) => {
+  const day = clinicDay(1);
+  await signInAs(page, "diaz");
+  let prefetches = 0;
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetches++;
+  });
+  await page.goto(`/calendar?date=${day}&view=week`);
+  await expect(page.getByTestId("calendar-session").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const links = await page.getByRole("table").getByRole("link").count();
+  // One <Link> per cell prefetched each visible one (343 requests for a busy week in the bench).
+  expect(links).toBeGreaterThan(30);
+  expect(prefetches).toBeLessThan(20);
+
+  // A click is a client-side navigation: the document (and this marker on it) stays.
+  await page.evaluate(() => ((window as unknown as { kapMarker: string }).kapMarker = "same document"));
+  const card = page.getByTestId("calendar-session").first();
+  const href = await card.getAttribute("href");
+  await card.click();
+  await expect(page).toHaveURL(new RegExp(`${href!.replace(/[?]/g, "\\?")}$`));
+  await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { kapMarker?: string }).kapMarker)).toBe("same document");
+});

@@ -12,6 +12,7 @@ import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels
 import { roomSchedule } from "@/lib/sessions/room-schedule";
 import { DayGrid } from "./_components/day-grid";
 import { WeekTable } from "./_components/week-table";
+import { dayCards, daySlots, weekCards, weekDays } from "./_components/cards";
 
 export const metadata = { title: "Room calendar" };
 
@@ -38,6 +39,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     selected?.coupleId && (selected.kind === "MEDICINE_TAKING_TURNS" || selected.kind === "MEDICINE_LOW_DOSE") && can(staff.roles, "clearance:status")
       ? (await blockedSessionsForCouple(staff, selected.coupleId)).has(selected.id)
       : false;
+  // Only what the tables show goes to the client.
+  const gridRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
   const bookRoom = rooms.find((r) => r.id === one(params.room));
   const bookTime = TIME.test(one(params.time) ?? "") ? one(params.time) : undefined;
   const step = view === "week" ? 7 : 1;
@@ -125,16 +128,19 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       {rooms.length === 0 ? (
         <p className="text-sm text-stone-600">No active rooms. An admin can add rooms under Rooms.</p>
       ) : view === "week" ? (
-        <WeekTable firstDay={weekStart} timeZone={tz} openWeekdays={clinic.openWeekdays} rooms={rooms} sessions={sessions} canBook={canBook} />
+        <WeekTable
+          days={weekDays(weekStart, tz, clinic.openWeekdays)}
+          rooms={gridRooms}
+          cards={weekCards(sessions, tz)}
+          canBook={canBook}
+        />
       ) : (
         <DayGrid
           dateKey={dateKey}
-          dayStart={dayStart}
-          timeZone={tz}
-          opensAtMinute={clinic.opensAtMinute}
-          closesAtMinute={clinic.closesAtMinute}
-          rooms={rooms}
-          sessions={sessions}
+          dayName={formatClinicDay(dayStart, tz)}
+          slots={daySlots(clinic.opensAtMinute, clinic.closesAtMinute)}
+          rooms={gridRooms}
+          cards={dayCards(sessions, tz, clinic.opensAtMinute, clinic.closesAtMinute)}
           canBook={canBook}
         />
       )}

@@ -1,5 +1,8 @@
 // Calendar-day maths in the clinic's zone. Instants are written as UTC strings, so each case
 // states exactly which moment it means; the server's own zone must not matter (see the TZ case).
+import { TZDate, tz } from "@date-fns/tz";
+import { format } from "date-fns";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   addClinicDays,
@@ -9,6 +12,7 @@ import {
   clinicMinuteOfDay,
   formatClinicDay,
   formatClinicSlot,
+  formatClinicTime,
   formatClinicTimeRange,
   formatDayChoice,
   formatOpeningHours,
@@ -187,5 +191,27 @@ describe("the server's own time zone does not matter", () => {
     expect(atClinicTime("2026-03-03", 480, AUCKLAND).toISOString()).toBe("2026-03-02T19:00:00.000Z");
     expect(formatClinicDay(utc("2026-03-03T06:30:00Z"), AUCKLAND)).toBe("Tue 3 Mar");
     expect(isoWeekday("2026-03-08", LA)).toBe(7);
+  });
+});
+
+describe("the wall clock read through Intl agrees with date-fns' zone maths", () => {
+  // clinicDate, clinicMinuteOfDay and formatClinicTime read one cached Intl formatter (they are
+  // the room calendar's hot path); date-fns with a tz() context is the reference.
+  const zones = [LA, LORD_HOWE, AUCKLAND, "Asia/Kathmandu", "America/St_Johns", "Europe/London", "UTC"];
+  it("for any instant from 1990 to 2060 in zones with odd offsets and DST", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms);
+        expect(clinicDate(instant, zone)).toBe(format(instant, "yyyy-MM-dd", { in: tz(zone) }));
+        expect(formatClinicTime(instant, zone)).toBe(format(instant, "HH:mm", { in: tz(zone) }));
+        const local = new TZDate(ms, zone);
+        expect(clinicMinuteOfDay(instant, zone)).toBe(local.getHours() * 60 + local.getMinutes());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("midnight is 00:00, never 24:00", () => {
+    expect(formatClinicTime(utc("2026-06-01T07:00:00Z"), LA)).toBe("00:00");
+    expect(clinicMinuteOfDay(utc("2026-06-01T07:00:00Z"), LA)).toBe(0);
   });
 });
