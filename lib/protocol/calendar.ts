@@ -93,10 +93,15 @@ export function addClinicDays(value: Date | ClinicDay, days: number, timeZone: s
  * next midnight. A time inside a spring-forward gap resolves forward (02:30 → 03:30).
  */
 export function atClinicTime(day: ClinicDay, minuteOfDay: number, timeZone: string): Date {
-  const [y, m, d] = parseDay(day);
-  const local = new TZDate(y, m - 1, d, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone);
-  return new Date(local.getTime());
+  // A fresh Date each call: callers may keep or change what they get.
+  return new Date(atClinicTimeMs(day, minuteOfDay, timeZone));
 }
+
+// The planner asks this for every half hour it tries, the same ones plan after plan.
+const atClinicTimeMs = memo((day: ClinicDay, minuteOfDay: number, timeZone: string): number => {
+  const [y, m, d] = parseDay(day);
+  return new TZDate(y, m - 1, d, Math.floor(minuteOfDay / 60), minuteOfDay % 60, timeZone).getTime();
+});
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant or a calendar date, in the clinic's zone. */
 export const isoWeekday: (value: Date | ClinicDay, timeZone: string) => number = memo((value: Date | ClinicDay, timeZone: string) =>

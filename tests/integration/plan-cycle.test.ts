@@ -76,6 +76,32 @@ describe(`the cycle planner (${databaseKind})`, () => {
     expect((await db.kapCycle.findFirstOrThrow({ where: { coupleId: c.couple.id } })).status).toBe("ACTIVE");
   });
 
+  test("plans around what the clinic has booked: its clinician busy with another couple, both rooms taken, a partner busy", async () => {
+    await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", plannedSessionCount: 8 } });
+    const thirdTherapist = await db.user.create({ data: { clinicId: c.clinic.id, email: `third-${Date.now()}@clinic.test`, name: "Third", roles: ["THERAPIST"], passwordHash: "x" } });
+    const third = await makeCouple(db, c.clinic.id, thirdTherapist.id, "Nguyen");
+    const book = (coupleId: string, clinicianId: string, partners: string[], roomId: string, start: string, minutes: number) =>
+      db.session.create({
+        data: {
+          clinicId: c.clinic.id, coupleId, kind: "COUPLES_THERAPY", startsAt: new Date(start), endsAt: new Date(new Date(start).getTime() + minutes * 60_000), roomId,
+          clinicians: { create: [{ userId: clinicianId }] }, attendees: { create: partners.map((clientId) => ({ clientId })) },
+        },
+      });
+    // Tue 3 Mar (clinic time): the couple's therapist sees another couple 08:00–09:00 (in Willow),
+    // both rooms are taken 09:00–10:30, and the couple's own couples therapy is 10:30–11:30.
+    await book(c.otherCouple.id, c.therapist.id, [c.otherCouple.partnerAId, c.otherCouple.partnerBId], c.willow.id, "2026-03-03T16:00:00Z", 60);
+    await book(c.otherCouple.id, c.otherTherapist.id, [c.otherCouple.partnerAId, c.otherCouple.partnerBId], c.willow.id, "2026-03-03T17:00:00Z", 90);
+    await book(third.id, thirdTherapist.id, [third.partnerAId, third.partnerBId], c.cedar.id, "2026-03-03T17:00:00Z", 90);
+    await book(c.couple.id, c.otherTherapist.id, [c.couple.partnerAId, c.couple.partnerBId], c.willow.id, "2026-03-03T18:30:00Z", 60);
+
+    const { plan, violations } = await proposePlan(staffOf(c.therapist), c.couple.id, prefs());
+    expect(violations).toEqual([]);
+    // 08:00 and 08:30: the therapist; 09:00–10:00: no room; 10:30 and 11:00: the partner; an
+    // hour from 11:30 overruns the morning. The first intake is at 12:00.
+    expect(plan.sessions[0].kind).toBe("INTAKE");
+    expect(plan.sessions[0].startsAt.toISOString()).toBe("2026-03-03T20:00:00.000Z");
+  });
+
   test("says which constraint blocked which session when no dosing room is free", async () => {
     await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", format: "SINGLE_EXPERIENCE", plannedSessionCount: 6 } });
     await db.room.update({ where: { id: c.cedar.id }, data: { active: false } });
