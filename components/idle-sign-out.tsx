@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "./sign-out";
 import { useEffect } from "react";
 
 const ACTIVITY = ["pointerdown", "keydown", "wheel", "touchstart"] as const;
@@ -15,7 +15,7 @@ export function IdleSignOut({ minutes }: { minutes: number }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const restart = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => void signOut({ callbackUrl: "/sign-in?ended=idle" }), minutes * 60_000);
+      timer = setTimeout(() => void signOut("/sign-in?ended=idle"), minutes * 60_000);
     };
     restart();
     for (const event of ACTIVITY) window.addEventListener(event, restart, { passive: true });
