@@ -14,12 +14,21 @@ export type CoupleRow = {
   nextSession: Date | null;
 };
 
-/** The couples this staff member may see, optionally filtered by a partner's name or email. */
-export async function listCouples(staff: Staff, timeZone: string, query = "", now = new Date()): Promise<CoupleRow[]> {
+/** Couples per page of the list: a clinic group's front desk sees thousands. */
+export const COUPLES_PAGE_SIZE = 50;
+
+export type CouplePage = { rows: CoupleRow[]; total: number; page: number; pages: number };
+
+/**
+ * One page of the couples this staff member may see, optionally filtered by a partner's name or
+ * email. Pages count from 1; past the last page gives the last. (Unpaged, the bench's clinic of
+ * 2,000 couples made a 2.5 MB page that took 2.6 s to serve.)
+ */
+export async function listCouples(staff: Staff, timeZone: string, options: { query?: string; page?: number } = {}, now = new Date()): Promise<CouplePage> {
   const today = clinicDateOnly(now, timeZone);
   const scope = coupleScope(staff);
-  if (!scope) return [];
-  const q = query.trim();
+  if (!scope) return { rows: [], total: 0, page: 1, pages: 1 };
+  const q = (options.query ?? "").trim();
   const nameMatch = q
     ? {
         OR: (["partnerA", "partnerB"] as const).flatMap((p) => [
@@ -29,8 +38,25 @@ export async function listCouples(staff: Staff, timeZone: string, query = "", no
         ]),
       }
     : {};
-  const couples = await db.couple.findMany({
-    where: { AND: [scope, nameMatch] },
+  const where = { AND: [scope, nameMatch] };
+  const total = await db.couple.count({ where });
+  const pages = Math.max(1, Math.ceil(total / COUPLES_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  // The page's ids first, then their details: with the details in the same statement,
+  // PostgreSQL built every couple's joined details before sorting and cutting the page (1.5 s
+  // for 2,000 couples).
+  const pageIds = (
+    await db.couple.findMany({
+      where,
+      skip: (page - 1) * COUPLES_PAGE_SIZE,
+      take: COUPLES_PAGE_SIZE,
+      select: { id: true },
+      // The id last, so that pages never share or skip a couple when names repeat.
+      orderBy: [{ partnerA: { lastName: "asc" } }, { partnerA: { firstName: "asc" } }, { id: "asc" }],
+    })
+  ).map((c) => c.id);
+  const details = await db.couple.findMany({
+    where: { id: { in: pageIds } },
     include: {
       partnerA: { include: { clearances: { where: clearanceInForce(today) } } },
       partnerB: { include: { clearances: { where: clearanceInForce(today) } } },
@@ -38,9 +64,10 @@ export async function listCouples(staff: Staff, timeZone: string, query = "", no
       cycles: { orderBy: { createdAt: "desc" }, take: 1, include: { sessions: { include: { attendees: { select: { clientId: true } } } } } },
       sessions: { where: { startsAt: { gte: now }, status: "SCHEDULED" }, orderBy: { startsAt: "asc" }, take: 1, select: { startsAt: true } },
     },
-    orderBy: [{ partnerA: { lastName: "asc" } }, { partnerA: { firstName: "asc" } }],
   });
-  return couples.map((c) => {
+  const byId = new Map(details.map((c) => [c.id, c]));
+  const rows = pageIds.map((id) => {
+    const c = byId.get(id)!;
     const cycle = c.cycles[0] ?? null;
     const partners = [c.partnerA, c.partnerB];
     return {
@@ -57,6 +84,7 @@ export async function listCouples(staff: Staff, timeZone: string, query = "", no
       nextSession: c.sessions[0]?.startsAt ?? null,
     };
   });
+  return { rows, total, page, pages };
 }
 
 export function coupleNames(a: { firstName: string; lastName: string }, b: { firstName: string; lastName: string }): string {

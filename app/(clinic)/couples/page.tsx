@@ -3,17 +3,22 @@ import { EmptyState, PageHeader, Badge } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { listCouples } from "@/lib/couples/list-couples";
+import { COUPLES_PAGE_SIZE, listCouples } from "@/lib/couples/list-couples";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
 
 export const metadata = { title: "Couples" };
 
-export default async function CouplesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function CouplesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
   const staff = await requirePermission("couple:read");
   const clinic = await getClinic(staff.clinicId);
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw ?? "").slice(0, 100);
-  const couples = await listCouples(staff, clinic.timeZone, q);
+  const params = await searchParams;
+  const q = one(params.q).slice(0, 100);
+  const requestedPage = Number.parseInt(one(params.page), 10);
+  const { rows: couples, total, page, pages } = await listCouples(staff, clinic.timeZone, { query: q, page: Number.isFinite(requestedPage) ? requestedPage : 1 });
+  const pageLink = (n: number) => `/couples?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`;
+  const first = (page - 1) * COUPLES_PAGE_SIZE + 1;
   const mine = staff.roles.includes("FRONT_DESK") ? "every couple of the clinic" : "the couples you work with";
 
   return (
@@ -68,6 +73,23 @@ export default async function CouplesPage({ searchParams }: { searchParams: Prom
             ))}
           </tbody>
         </table>
+      )}
+      {total > 0 && (
+        <nav aria-label="Pages of couples" className="mt-4 flex items-center gap-3 text-sm text-stone-600">
+          <span data-testid="couples-count">
+            {pages > 1 ? `${first}–${first + couples.length - 1} of ${total} couples` : `${total} ${total === 1 ? "couple" : "couples"}`}
+          </span>
+          {page > 1 && (
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={pageLink(page - 1)} rel="prev">
+              ← Previous
+            </Link>
+          )}
+          {page < pages && (
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={pageLink(page + 1)} rel="next">
+              Next →
+            </Link>
+          )}
+        </nav>
       )}
     </>
   );
