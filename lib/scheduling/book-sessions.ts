@@ -26,31 +26,35 @@ export async function bookSessions(staff: Staff, request: BookingRequest) {
     change: () => ({ type: "book", sessions: ordered }),
     attempts: () => ordered,
     write: async (tx) => {
-      for (const s of ordered) {
-        await tx.session.create({
-          data: {
-            id: s.id,
-            clinicId: staff.clinicId,
-            coupleId: request.coupleId,
-            cycleId: s.kind === "COUPLES_THERAPY" ? null : request.cycleId,
-            kind: s.kind,
-            startsAt: s.startsAt,
-            endsAt: s.endsAt,
-            roomId: s.roomId,
-            journeyerId: s.journeyerId,
-            medicineSessionId: s.medicineSessionId,
-            createdById: staff.id,
-            clinicians: { create: s.clinicianIds.map((userId) => ({ userId })) },
-            attendees: {
-              create: s.partnerIds.map((clientId) => ({
-                clientId,
-                role: s.journeyerId ? (clientId === s.journeyerId ? "JOURNEYER" : "SITTER") : "PARTICIPANT",
-              })),
-            },
-          },
-        });
-        await recordAudit(tx, staff, { action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" });
-      }
+      // Three multi-row inserts, not a nested create per session: a nested create also reads
+      // the session back, and every statement is a round trip the booking waits for. Foreign
+      // keys are checked at the end of each statement, so an integration may name the medicine
+      // session inserted beside it.
+      await tx.session.createMany({
+        data: ordered.map((s) => ({
+          id: s.id,
+          clinicId: staff.clinicId,
+          coupleId: request.coupleId,
+          cycleId: s.kind === "COUPLES_THERAPY" ? null : request.cycleId,
+          kind: s.kind,
+          startsAt: s.startsAt,
+          endsAt: s.endsAt,
+          roomId: s.roomId,
+          journeyerId: s.journeyerId,
+          medicineSessionId: s.medicineSessionId,
+          createdById: staff.id,
+        })),
+      });
+      // The session's time and status are copied onto its clinicians and attendees (a composite
+      // foreign key) so that their EXCLUDE constraints can see when each person is busy.
+      const times = (s: NewSession) => ({ sessionId: s.id, sessionStartsAt: s.startsAt, sessionEndsAt: s.endsAt, sessionStatus: "SCHEDULED" as const });
+      await tx.sessionClinician.createMany({ data: ordered.flatMap((s) => s.clinicianIds.map((userId) => ({ ...times(s), userId }))) });
+      await tx.sessionAttendee.createMany({
+        data: ordered.flatMap((s) =>
+          s.partnerIds.map((clientId) => ({ ...times(s), clientId, role: s.journeyerId ? (clientId === s.journeyerId ? ("JOURNEYER" as const) : ("SITTER" as const)) : ("PARTICIPANT" as const) })),
+        ),
+      });
+      for (const s of ordered) await recordAudit(tx, staff, { action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" });
       // The first booked KAP session opens a cycle that was still being planned.
       if (request.cycleId && ordered.some((s) => s.kind !== "COUPLES_THERAPY")) {
         await tx.kapCycle.updateMany({ where: { id: request.cycleId, status: "PLANNING" }, data: { status: "ACTIVE" } });

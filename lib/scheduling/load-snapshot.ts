@@ -20,31 +20,30 @@ export async function lockCouple(tx: Tx, coupleId: string): Promise<void> {
  * the cycle being judged; null judges couples therapy outside any cycle.
  */
 export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: string, cycleId: string | null): Promise<CycleSnapshot> {
+  // One statement (Prisma's relationJoins): it runs on every schedule change, and each round
+  // trip to the database costs the booking more than the rows it brings.
+  const clearances = {
+    include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true, signedAt: true } } },
+  } as const;
   const couple = await tx.couple.findFirst({
     where: { id: coupleId, clinicId },
     include: {
-      clinic: { include: { rooms: true } },
-      partnerA: true,
-      partnerB: true,
+      clinic: { include: { rooms: true, staff: { select: { id: true, name: true } } } },
+      partnerA: { include: { clearances } },
+      partnerB: { include: { clearances } },
       cycles: cycleId ? { where: { id: cycleId } } : false,
-      sessions: { include: { clinicians: { select: { userId: true } }, attendees: { select: { clientId: true } } } },
+      sessions: {
+        include: {
+          clinicians: { select: { userId: true } },
+          attendees: { select: { clientId: true } },
+          dosingRecords: { where: { rideHomeName: { not: null }, rideHomePhone: { not: null } }, select: { sessionId: true, clientId: true } },
+        },
+      },
     },
   });
   if (!couple) throw new NotFoundError("The couple");
   const cycle = cycleId ? couple.cycles?.[0] : null;
   if (cycleId && !cycle) throw new NotFoundError("The cycle");
-  const partnerIds = [couple.partnerAId, couple.partnerBId];
-  const [clearances, rides, staff] = await Promise.all([
-    tx.clearance.findMany({
-      where: { clientId: { in: partnerIds } },
-      include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true, signedAt: true } } },
-    }),
-    tx.dosingRecord.findMany({
-      where: { session: { coupleId }, rideHomeName: { not: null }, rideHomePhone: { not: null } },
-      select: { sessionId: true, clientId: true },
-    }),
-    tx.user.findMany({ where: { clinicId: couple.clinicId }, select: { id: true, name: true } }),
-  ]);
 
   return {
     // Couples therapy outside a cycle is judged for overlaps, rooms and hours only: a stand-in
@@ -73,11 +72,11 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
     })),
     // One mapping for the engine, the clearance pages and the dosing day (a draft amendment
     // replaces nothing until the psychiatrist signs it).
-    clearances: clearances.map(toSnapshotClearance),
-    rideHomes: rides,
+    clearances: [...couple.partnerA.clearances, ...couple.partnerB.clearances].map(toSnapshotClearance),
+    rideHomes: couple.sessions.flatMap((s) => s.dosingRecords),
     rooms: couple.clinic.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, dosingEquipped: r.dosingEquipped, active: r.active })),
     settings: settingsFromClinic(couple.clinic),
-    staff,
+    staff: couple.clinic.staff,
   };
 }
 
