@@ -44,12 +44,13 @@ export async function busyTimes(clinicId: string, from: Date, to: Date, people: 
   // indexes skip the clinic's whole history, which `endsAt > from` alone cannot.
   const startsAt = { gte: new Date(from.getTime() - 24 * 3600_000), lt: to };
   const [rooms, clinicians, partners] = await Promise.all([
-    // One row per room with its busy times as two arrays: ~7,000 sessions as rows cost the
-    // driver and Prisma's mapping most of a plan's time.
+    // One row per room with its busy times as two arrays of epoch seconds: ~7,000 sessions as
+    // rows cost the driver and Prisma's mapping most of a plan's time. (date_part gives a
+    // double; EXTRACT gives numeric, and the conversion tripled the query's time.)
     db.$queryRaw<{ roomId: string; starts: number[]; ends: number[] }[]>`
       SELECT "roomId"::text AS "roomId",
-             array_agg(extract(epoch FROM "startsAt") * 1000)::float8[] AS "starts",
-             array_agg(extract(epoch FROM "endsAt") * 1000)::float8[] AS "ends"
+             array_agg(date_part('epoch', "startsAt")) AS "starts",
+             array_agg(date_part('epoch', "endsAt")) AS "ends"
         FROM "Session"
        WHERE "clinicId" = ${clinicId}::uuid AND "roomId" IS NOT NULL AND "status" <> 'CANCELLED'
          AND "startsAt" >= ${startsAt.gte} AND "startsAt" < ${to} AND "endsAt" > ${from}
@@ -70,7 +71,8 @@ export async function busyTimes(clinicId: string, from: Date, to: Date, people: 
     if (list) list.push(slot);
     else busy.set(key, [slot]);
   };
-  for (const room of rooms) busy.set(room.roomId, room.starts.map((start, i) => ({ start: Number(start), end: Number(room.ends[i]) })));
+  const ms = (seconds: number) => Math.round(Number(seconds) * 1000);
+  for (const room of rooms) busy.set(room.roomId, room.starts.map((start, i) => ({ start: ms(start), end: ms(room.ends[i]) })));
   for (const s of clinicians) add(s.userId, s.sessionStartsAt, s.sessionEndsAt);
   for (const s of partners) add(s.clientId, s.sessionStartsAt, s.sessionEndsAt);
   return busy;
