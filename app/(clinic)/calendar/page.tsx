@@ -9,7 +9,7 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { coupleOptions } from "@/lib/couples/list-couples";
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
-import { roomSchedule } from "@/lib/sessions/room-schedule";
+import { integrationStart, roomSchedule } from "@/lib/sessions/room-schedule";
 import { DayGrid } from "./_components/day-grid";
 import { WeekTable } from "./_components/week-table";
 import { dayCards, daySlots, weekCards, weekDays } from "./_components/cards";
@@ -35,12 +35,14 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const canBook = can(staff.roles, "session:book");
   const selected = sessions.find((s) => s.id === one(params.session));
   // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
+  const selectedIsMedicine = selected?.kind === "MEDICINE_TAKING_TURNS" || selected?.kind === "MEDICINE_LOW_DOSE";
   const selectedBlocked =
-    selected?.coupleId && (selected.kind === "MEDICINE_TAKING_TURNS" || selected.kind === "MEDICINE_LOW_DOSE") && can(staff.roles, "clearance:status")
+    selected?.coupleId && selectedIsMedicine && can(staff.roles, "clearance:status")
       ? (await blockedSessionsForCouple(staff, selected.coupleId)).has(selected.id)
       : false;
   // Only what the tables show goes to the client.
   const gridRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
+  const selectedIntegration = selected && selectedIsMedicine ? await integrationStart(staff.clinicId, selected.id) : null;
   const bookRoom = rooms.find((r) => r.id === one(params.room));
   const bookTime = TIME.test(one(params.time) ?? "") ? one(params.time) : undefined;
   const step = view === "week" ? 7 : 1;
@@ -102,8 +104,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               date: clinicDate(selected.startsAt, tz),
               time: formatClinicTime(selected.startsAt, tz),
               roomId: selected.roomId,
-              isMedicine: selected.kind === "MEDICINE_TAKING_TURNS" || selected.kind === "MEDICINE_LOW_DOSE",
-              integration: selected.integrationStartsAt ? { date: clinicDate(selected.integrationStartsAt, tz), time: formatClinicTime(selected.integrationStartsAt, tz) } : null,
+              isMedicine: selectedIsMedicine,
+              integration: selectedIntegration ? { date: clinicDate(selectedIntegration, tz), time: formatClinicTime(selectedIntegration, tz) } : null,
             }}
           />
         </section>
