@@ -13,6 +13,8 @@ export type DatabaseRun = {
   planner: { what: string; plans: number; p50Ms: number; p95Ms: number; lastPlan: Record<string, number> };
   sql: { calendar: number; booking: number };
   paint: PaintResult;
+  /** One request at a time (p50), and the calendar page for a week with no sessions under load. */
+  unloaded: { calendarMs: number; bookingMs: number; emptyWeek: LoadResult & { connections: number } };
 };
 
 export type Report = { at: string; cores: number; cpu: string; loadAverage: number[]; node: string; size: string; runs: DatabaseRun[]; firstLoadJs: PageJs[] };
@@ -40,6 +42,8 @@ export function markdown(report: Report): string {
   const info = (name: string, value: (r: DatabaseRun) => string) => `| ${name} | | ${runs.map(value).join(" | ")} |`;
   const infoRows = [
     info("Calendar week p50 · req/s (10 connections)", (r) => `${r.calendar.p50Ms} ms · ${r.calendar.perSecond}/s (${r.calendar.ok} ok, ${r.calendar.failed} failed)`),
+    info("One request at a time, p50: calendar week · booking", (r) => `${r.unloaded.calendarMs} ms · ${r.unloaded.bookingMs} ms`),
+    info("Calendar, a week with no sessions: p50 · p95 · req/s (10 connections)", (r) => `${r.unloaded.emptyWeek.p50Ms} ms · ${r.unloaded.emptyWeek.p95Ms} ms · ${r.unloaded.emptyWeek.perSecond}/s`),
     info("Booking p50 · bookings/s (20 connections)", (r) => `${r.booking.p50Ms} ms · ${r.booking.perSecond}/s (${r.booking.ok} ok, ${r.booking.failed} failed)`),
     info("Plain-SQL booking p50 · p95 · bookings/s", (r) => `${r.baseline.p50Ms} ms · ${r.baseline.p95Ms} ms · ${r.baseline.perSecond}/s (${r.baseline.bookings} ok, ${r.baseline.failed} failed)`),
     info("SQL statements, one booking (plain SQL)", (r) => `${r.sql.booking} (${r.baseline.statementsPerBooking})`),

@@ -12,7 +12,7 @@ import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request
 import { measurePaint } from "./browser";
 import { buildClinic, freeSlots, LARGE, SMALL, type ClinicModel } from "./clinic-model";
 import { firstLoadJs } from "./first-load-js";
-import { runLoad } from "./load";
+import { percentile, round, runLoad } from "./load";
 import { BENCH_PASSWORD, createDatabase, dropDatabase, fillDatabase, openSql } from "./prepare-database";
 import { markdown, type DatabaseRun, type Report } from "./report";
 import { signIn } from "./sign-in";
@@ -25,29 +25,43 @@ const N = small
   ? { calendar: 30, bookings: 20, baseline: 20, plans: 10, paints: 1, sequential: 3, seconds: 20 }
   : { calendar: 1000, bookings: 400, baseline: 400, plans: 100, paints: 5, sequential: 5, seconds: 60 };
 const log = (line: string) => console.log(`[bench] ${line}`);
+// A Monday far past the generated two years: the calendar page with no sessions in it.
+const EMPTY_WEEK = "2031-01-06";
 
-async function measureServer(server: Server, model: ClinicModel): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint">> {
+async function measureServer(server: Server, model: ClinicModel): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded">> {
   const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
   // Warm up, then count the statements of single requests one after another.
   for (let i = 0; i < 3; i++) await fetch(calendarUrl, { headers: { cookie } });
-  const perRequest = async (send: () => Promise<void>) => {
+  // One request at a time: the statements each sends, and how long each takes with no queue.
+  const unloaded: { calendar: number[]; booking: number[] } = { calendar: [], booking: [] };
+  const perRequest = async (times: number[], send: () => Promise<void>) => {
     const before = await sqlCount(server);
-    for (let i = 0; i < N.sequential; i++) await send();
+    for (let i = 0; i < N.sequential; i++) {
+      const t = performance.now();
+      await send();
+      times.push(performance.now() - t);
+    }
     return Math.round(((await sqlCount(server)) - before) / N.sequential);
   };
-  const sqlCalendar = await perRequest(async () => {
+  const sqlCalendar = await perRequest(unloaded.calendar, async () => {
     const res = await fetch(calendarUrl, { headers: { cookie } });
     if (!calendarOk(res.status, await res.text())) throw new Error(`The calendar did not load: HTTP ${res.status}`);
   });
   log(`calendar: ${sqlCalendar} SQL statements a request; load at 10 connections`);
   const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
+  // The floor under the calendar: the same page for a week with no sessions (sign-in check, the
+  // layout, the rooms, an empty table), at the same concurrency.
+  log("calendar: an empty week at 10 connections");
+  const emptyWeek = await runLoad({
+    url: `${server.origin}/calendar?view=week&date=${EMPTY_WEEK}`, connections: 10, amount: Math.ceil(N.calendar / 3), maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk,
+  });
 
   const slots = freeSlots(model, N.sequential + N.bookings + 40);
   const headers = bookingHeaders(actionId("components/scheduling/actions.ts", "bookSessionAction"), server.origin, cookie);
   let next = 0;
-  const sqlBooking = await perRequest(async () => {
+  const sqlBooking = await perRequest(unloaded.booking, async () => {
     const res = await fetch(`${server.origin}/calendar`, { method: "POST", headers, body: bookingBody(slots[next++]) });
     const body = await res.text();
     if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 500)}`);
@@ -59,7 +73,14 @@ async function measureServer(server: Server, model: ClinicModel): Promise<Pick<D
   });
   log("calendar in headless Chromium");
   const paint = await measurePaint(calendarUrl, cookie, N.paints);
-  return { calendar: { ...calendar, connections: 10 }, booking: { ...booking, connections: 20 }, sql: { calendar: sqlCalendar, booking: sqlBooking }, paint };
+  const median = (times: number[]) => round(percentile([...times].sort((a, b) => a - b), 50));
+  return {
+    calendar: { ...calendar, connections: 10 },
+    booking: { ...booking, connections: 20 },
+    sql: { calendar: sqlCalendar, booking: sqlBooking },
+    paint,
+    unloaded: { calendarMs: median(unloaded.calendar), bookingMs: median(unloaded.booking), emptyWeek: { ...emptyWeek, connections: 10 } },
+  };
 }
 
 function runPlanner(target: DatabaseTarget, model: ClinicModel): DatabaseRun["planner"] {
