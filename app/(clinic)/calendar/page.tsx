@@ -34,8 +34,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);
   const canBook = can(staff.roles, "session:book");
   const selected = sessions.find((s) => s.id === one(params.session));
-  // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
   const selectedIsMedicine = selected?.kind === "MEDICINE_TAKING_TURNS" || selected?.kind === "MEDICINE_LOW_DOSE";
+  // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
   const selectedBlocked =
     selected?.coupleId && selectedIsMedicine && can(staff.roles, "clearance:status")
       ? (await blockedSessionsForCouple(staff, selected.coupleId)).has(selected.id)

@@ -37,8 +37,9 @@ export function DayGrid(props: {
 
   // Hundreds of cells: plain anchors under one SoftLinks listener, not a <Link> each (see SoftLinks).
   return (
-    <SoftLinks>
-      <table className="w-full table-fixed border-collapse rounded-lg bg-white text-xs">
+    <SoftLinks className="overflow-x-auto">
+      {/* Columns stay readable with many rooms; the table scrolls sideways instead. */}
+      <table className="w-full table-fixed border-collapse rounded-lg bg-white text-xs" style={{ minWidth: `${4 + props.rooms.length * 7}rem` }}>
         <caption className="sr-only">Rooms on {props.dayName}, by half hour</caption>
         <RoomHeader first="Time" firstWidth="w-16" rooms={props.rooms} />
         <tbody>

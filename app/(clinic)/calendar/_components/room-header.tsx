@@ -7,9 +7,10 @@ export function RoomHeader({ first, firstWidth, rooms }: { first: string; firstW
           {first}
         </th>
         {rooms.map((r) => (
-          <th key={r.id} scope="col" className="border border-stone-200 px-2 py-1 text-left" data-testid="room-column">
+          <th key={r.id} scope="col" className="overflow-hidden border border-stone-200 px-2 py-1 text-left" data-testid="room-column">
             {r.name}
-            {r.dosingEquipped && <span className="ml-1 font-normal text-violet-700">dosing</span>}
+            {/* Its own line: with many rooms the columns are narrow. */}
+            {r.dosingEquipped && <span className="block font-normal text-violet-700">dosing</span>}
           </th>
         ))}
       </tr>

@@ -19,8 +19,9 @@ export function WeekTable(props: { days: { key: string; name: string }[]; rooms:
   }
   // Hundreds of cells: plain anchors under one SoftLinks listener, not a <Link> each (see SoftLinks).
   return (
-    <SoftLinks>
-      <table className="w-full table-fixed border-collapse rounded-lg bg-white text-xs">
+    <SoftLinks className="overflow-x-auto">
+      {/* Columns stay readable with many rooms; the table scrolls sideways instead. */}
+      <table className="w-full table-fixed border-collapse rounded-lg bg-white text-xs" style={{ minWidth: `${6 + props.rooms.length * 7}rem` }}>
         <caption className="sr-only">Rooms this week</caption>
         <RoomHeader first="Day" firstWidth="w-24" rooms={props.rooms} />
         <tbody>
