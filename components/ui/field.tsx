@@ -1,15 +1,37 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 
-/** A labelled input whose error is announced and tied to it with aria-describedby. */
-export function TextField({
-  label,
-  error,
-  hint,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string | string[]; hint?: string; name: string }) {
+// The app's labelled form controls: each error is announced and tied to its control with
+// aria-describedby, with a `error-<name>` test id.
+
+type Messageable = { label: string; name: string; error?: string | string[]; hint?: string };
+
+const join = (error?: string | string[]) => (Array.isArray(error) ? error.join(" ") : error);
+
+function describedBy(id: string, error?: string, hint?: string) {
+  return [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Messages({ id, name, error, hint }: { id: string; name: string; error?: string; hint?: string }) {
+  return (
+    <>
+      {hint && (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A labelled input. */
+export function TextField({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & Messageable) {
   const id = useId();
-  const message = Array.isArray(error) ? error.join(" ") : error;
-  const describedBy = [message ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+  const message = join(error);
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
@@ -19,20 +41,98 @@ export function TextField({
         id={id}
         {...input}
         aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, message, hint)}
         className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${message ? "border-red-600" : "border-stone-300"}`}
       />
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
-          {hint}
-        </p>
-      )}
-      {message && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${input.name}`}>
-          {message}
-        </p>
-      )}
+      <Messages id={id} name={input.name} error={message} hint={hint} />
     </div>
+  );
+}
+
+type Option = { value: string; label: string };
+
+/** A labelled select: its options as `options`, or as children (groups, disabled entries). */
+export function SelectField({ label, error, hint, options, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & Messageable & { options?: readonly Option[]; children?: ReactNode }) {
+  const id = useId();
+  const message = join(error);
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <select
+        id={id}
+        {...select}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(id, message, hint)}
+        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${message ? "border-red-600" : "border-stone-300"}`}
+      >
+        {options
+          ? options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          : children}
+      </select>
+      <Messages id={id} name={select.name} error={message} hint={hint} />
+    </div>
+  );
+}
+
+/** A labelled text area. */
+export function TextAreaField({ label, error, hint, ...area }: TextareaHTMLAttributes<HTMLTextAreaElement> & Messageable) {
+  const id = useId();
+  const message = join(error);
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        {...area}
+        aria-invalid={message ? true : undefined}
+        aria-describedby={describedBy(id, message, hint)}
+        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm ${message ? "border-red-600" : "border-stone-300"}`}
+      />
+      <Messages id={id} name={area.name} error={message} hint={hint} />
+    </div>
+  );
+}
+
+/** A group of checkboxes or radios under a legend, with one error for the group. */
+export function ChoiceGroup({
+  legend,
+  name,
+  type,
+  options,
+  defaultValue,
+  error,
+}: {
+  legend: string;
+  name: string;
+  type: "checkbox" | "radio";
+  options: readonly Option[];
+  defaultValue?: readonly string[];
+  error?: string | string[];
+}) {
+  const id = useId();
+  const message = join(error);
+  return (
+    <fieldset aria-describedby={message ? `${id}-error` : undefined}>
+      <legend className="text-sm font-medium text-stone-800">{legend}</legend>
+      <div className="mt-1 flex flex-wrap gap-x-5 gap-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm">
+            <input type={type} name={name} value={o.value} defaultChecked={defaultValue?.includes(o.value)} className="h-4 w-4" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <Messages id={id} name={name} error={message} />
+    </fieldset>
   );
 }
 

@@ -2,10 +2,9 @@
 
 import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { ChoiceGroup, FormMessage, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { DECISION_LABELS, ROUTE_LABELS, SCREENING_GROUPS } from "@/lib/clearance/screening";
 import { recordClearanceAction } from "../actions";
-import { ChoiceGroup, SelectField, TextAreaField } from "./fields";
 
 export type ClearanceDefaults = {
   evaluatedOn: string;

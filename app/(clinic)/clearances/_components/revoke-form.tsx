@@ -2,9 +2,8 @@
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
+import { FormMessage, TextAreaField } from "@/components/ui/field";
 import { revokeClearanceAction } from "../actions";
-import { TextAreaField } from "./fields";
 
 /** Revoking is destructive for the partner's plans: a first click opens the form, a second confirms. */
 export function RevokeForm({ clearanceId, partnerName }: { clearanceId: string; partnerName: string }) {

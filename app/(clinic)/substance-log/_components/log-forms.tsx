@@ -4,7 +4,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { correctionAction, countAction, receiveAction, wasteAction } from "../actions";
 
@@ -32,31 +32,9 @@ function LogForm({ action, title, submit, children }: { action: (p: Result | nul
   );
 }
 
-function Choice({ label, name, options, error }: { label: string; name: string; options: { value: string; label: string }[]; error?: string[] }) {
-  const id = `${name}-${label.replace(/\W+/g, "-").toLowerCase()}`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="mt-1 block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
-        <option value="">Choose…</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {error.join(" ")}
-        </p>
-      )}
-    </div>
-  );
-}
-
-const lotOptions = (lots: Lot[]) => lots.map((l) => ({ value: l.id, label: `${l.lotNumber} (${l.balanceMg} mg)` }));
+/** A required choice, starting unchosen. */
+const choose = (options: { value: string; label: string }[]) => [{ value: "", label: "Choose…" }, ...options];
+const lotOptions = (lots: Lot[]) => choose(lots.map((l) => ({ value: l.id, label: `${l.lotNumber} (${l.balanceMg} mg)` })));
 
 export function ReceiveForm() {
   return (
@@ -77,10 +55,10 @@ export function WasteForm({ lots, witnesses }: { lots: Lot[]; witnesses: Person[
     <LogForm action={wasteAction} title="Record waste" submit="Record waste">
       {(e) => (
         <>
-          <Choice label="Lot" name="lotId" options={lotOptions(lots)} error={e?.lotId} />
+          <SelectField label="Lot" name="lotId" options={lotOptions(lots)} error={e?.lotId} />
           <TextField label="Quantity wasted (mg)" name="quantityMg" inputMode="decimal" error={e?.quantityMg} />
           <TextField label="Reason" name="reason" error={e?.reason} />
-          <Choice label="Witnessed by" name="witnessedById" options={witnesses.map((w) => ({ value: w.id, label: w.name }))} error={e?.witnessedById} />
+          <SelectField label="Witnessed by" name="witnessedById" options={choose(witnesses.map((w) => ({ value: w.id, label: w.name })))} error={e?.witnessedById} />
         </>
       )}
     </LogForm>
@@ -92,7 +70,7 @@ export function CountForm({ lots }: { lots: Lot[] }) {
     <LogForm action={countAction} title="Record a count" submit="Record count">
       {(e) => (
         <>
-          <Choice label="Lot" name="lotId" options={lotOptions(lots)} error={e?.lotId} />
+          <SelectField label="Lot" name="lotId" options={lotOptions(lots)} error={e?.lotId} />
           <TextField label="Counted on the shelf (mg)" name="countedMg" inputMode="decimal" error={e?.countedMg} />
           <TextField label="Note" name="note" error={e?.note} />
         </>

@@ -4,7 +4,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
 import {
   administrationAction,
@@ -53,36 +53,6 @@ function ActionForm({
   );
 }
 
-function Select({ label, name, options, error, defaultValue }: { label: string; name: string; options: { value: string; label: string }[]; error?: string[]; defaultValue?: string }) {
-  const id = `${name}-${label.replace(/\W+/g, "-").toLowerCase()}`;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${error ? "border-red-600" : "border-stone-300"}`}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-          {error.join(" ")}
-        </p>
-      )}
-    </div>
-  );
-}
-
 type Ids = { sessionId: string; clientId: string; partnerName: string };
 
 export function RideHomeForm({ sessionId, clientId, partnerName, name, phone }: Ids & { name: string | null; phone: string | null }) {
@@ -108,7 +78,7 @@ export function VitalsForm({ sessionId, clientId, partnerName, defaultPhase }: I
     <ActionForm action={vitalsAction} label={`Vitals for ${partnerName}`} submit="Record reading" pendingText="Recording…" hidden={{ sessionId, clientId }}>
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-5">
-          <Select label="When" name="phase" options={phases} defaultValue={defaultPhase} error={errors?.phase} />
+          <SelectField label="When" name="phase" options={phases} defaultValue={defaultPhase} error={errors?.phase} />
           <TextField label="Systolic (mmHg)" name="systolic" inputMode="numeric" error={errors?.systolic} />
           <TextField label="Diastolic (mmHg)" name="diastolic" inputMode="numeric" error={errors?.diastolic} />
           <TextField label="Heart rate (/min)" name="heartRate" inputMode="numeric" error={errors?.heartRate} />
@@ -140,8 +110,8 @@ export function AdministrationForm({
       {(errors) => (
         <div className="grid gap-3 sm:grid-cols-4">
           <TextField label="Dose (mg)" name="doseMg" inputMode="decimal" error={errors?.doseMg} />
-          <Select label="Lot" name="lotId" options={lots.map((l) => ({ value: l.id, label: `${l.lotNumber} (${l.balanceMg} mg left)` }))} error={errors?.lotId} />
-          <Select label="Witnessed by" name="witnessedById" options={[{ value: "", label: "Choose…" }, ...witnesses.map((w) => ({ value: w.id, label: w.name }))]} error={errors?.witnessedById} />
+          <SelectField label="Lot" name="lotId" options={lots.map((l) => ({ value: l.id, label: `${l.lotNumber} (${l.balanceMg} mg left)` }))} error={errors?.lotId} />
+          <SelectField label="Witnessed by" name="witnessedById" options={[{ value: "", label: "Choose…" }, ...witnesses.map((w) => ({ value: w.id, label: w.name }))]} error={errors?.witnessedById} />
           <TextField label="Time (blank: now)" name="time" placeholder="HH:MM" error={errors?.time} />
           {errors?.route && <p className="text-sm text-red-700">{errors.route.join(" ")}</p>}
         </div>
