@@ -9,6 +9,7 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { coupleOptions } from "@/lib/couples/list-couples";
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
+import { firstValue } from "@/lib/search-params";
 import { integrationStart, roomSchedule } from "@/lib/sessions/room-schedule";
 import { DayGrid } from "./_components/day-grid";
 import { WeekTable } from "./_components/week-table";
@@ -18,7 +19,6 @@ export const metadata = { title: "Room calendar" };
 
 const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 type Search = { date?: string; view?: string; room?: string; time?: string; session?: string };
 
@@ -27,13 +27,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const clinic = await getClinic(staff.clinicId);
   const tz = clinic.timeZone;
   const params = await searchParams;
-  const requested = one(params.date);
+  const requested = firstValue(params.date);
   const dateKey = requested && DATE_KEY.test(requested) && !Number.isNaN(Date.parse(requested)) ? requested : clinicDate(new Date(), tz);
-  const view = one(params.view) === "week" ? "week" : "day";
+  const view = firstValue(params.view) === "week" ? "week" : "day";
   const weekStart = addClinicDays(dateKey, 1 - isoWeekday(dateKey, tz), tz);
   const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);
   const canBook = can(staff.roles, "session:book");
-  const selected = sessions.find((s) => s.id === one(params.session));
+  const selected = sessions.find((s) => s.id === firstValue(params.session));
   const selectedIsMedicine = selected?.kind === "MEDICINE_TAKING_TURNS" || selected?.kind === "MEDICINE_LOW_DOSE";
   // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
   const selectedBlocked =
@@ -42,9 +42,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       : false;
   // Only what the tables show goes to the client.
   const gridRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
+  const slots = daySlots(clinic.opensAtMinute, clinic.closesAtMinute);
   const selectedIntegration = selected && selectedIsMedicine ? await integrationStart(staff.clinicId, selected.id) : null;
-  const bookRoom = rooms.find((r) => r.id === one(params.room));
-  const bookTime = TIME.test(one(params.time) ?? "") ? one(params.time) : undefined;
+  const bookRoom = rooms.find((r) => r.id === firstValue(params.room));
+  const bookTime = TIME.test(firstValue(params.time) ?? "") ? firstValue(params.time) : undefined;
   const step = view === "week" ? 7 : 1;
   const link = (date: string, v = view) => `/calendar?date=${date}${v === "week" ? "&view=week" : ""}`;
 
@@ -140,9 +141,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <DayGrid
           dateKey={dateKey}
           dayName={formatClinicDay(dayStart, tz)}
-          slots={daySlots(clinic.opensAtMinute, clinic.closesAtMinute)}
+          slots={slots}
           rooms={gridRooms}
-          cards={dayCards(sessions, tz, clinic.opensAtMinute, clinic.closesAtMinute)}
+          cards={dayCards(sessions, tz, slots, clinic.closesAtMinute)}
           canBook={canBook}
         />
       )}

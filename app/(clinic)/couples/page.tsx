@@ -5,17 +5,16 @@ import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { COUPLES_PAGE_SIZE, listCouples } from "@/lib/couples/list-couples";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
+import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Couples" };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function CouplesPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> }) {
   const staff = await requirePermission("couple:read");
   const clinic = await getClinic(staff.clinicId);
   const params = await searchParams;
-  const q = one(params.q).slice(0, 100);
-  const requestedPage = Number.parseInt(one(params.page), 10);
+  const q = (firstValue(params.q) ?? "").slice(0, 100);
+  const requestedPage = Number.parseInt(firstValue(params.page) ?? "", 10);
   const { rows: couples, total, page, pages } = await listCouples(staff, clinic.timeZone, { query: q, page: Number.isFinite(requestedPage) ? requestedPage : 1 });
   const pageLink = (n: number) => `/couples?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`;
   const first = (page - 1) * COUPLES_PAGE_SIZE + 1;

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { searchAudit, ZAuditSearch, AUDIT_PAGE_SIZE } from "@/lib/audit/search-audit";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
+import { firstValue } from "@/lib/search-params";
 import { listStaff } from "@/lib/staff/list-staff";
 
 export const metadata = { title: "Audit log" };
@@ -22,7 +23,7 @@ function roleLabel(roles: string | null): string {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePermission("audit:read");
   const raw = await searchParams;
-  const search = ZAuditSearch.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined])));
+  const search = ZAuditSearch.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, firstValue(v) || undefined])));
   const [clinic, staff] = await Promise.all([getClinic(admin.clinicId), listStaff(admin.clinicId)]);
   const result = await searchAudit(admin, search, clinic.timeZone);
 

@@ -38,8 +38,8 @@ export function daySlots(opensAtMinute: number, closesAtMinute: number): DaySlot
 }
 
 /** The day's live sessions, each placed in the half hour it starts in and spanning to its end. */
-export function dayCards(sessions: CalendarSession[], timeZone: string, opensAtMinute: number, closesAtMinute: number): DayCard[] {
-  const slots = daySlots(opensAtMinute, closesAtMinute);
+export function dayCards(sessions: CalendarSession[], timeZone: string, slots: DaySlot[], closesAtMinute: number): DayCard[] {
+  const opensAtMinute = slots[0]?.minute ?? closesAtMinute;
   return placed(sessions).map((s) => {
     const start = Math.max(clinicMinuteOfDay(s.startsAt, timeZone), opensAtMinute);
     const first = slots.findLast((slot) => slot.minute <= start)?.minute ?? opensAtMinute;

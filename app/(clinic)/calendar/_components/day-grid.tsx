@@ -26,13 +26,14 @@ export function DayGrid(props: {
   cards: DayCard[];
   canBook: boolean;
 }) {
-  // Which room/slot cells a session covers: its first cell spans the rest.
+  // Which room/slot cells a session covers: its first cell spans the next `span - 1` rows.
   const covered = new Set<string>();
   const starting = new Map<string, DayCard>();
-  const step = props.slots.length > 1 ? props.slots[1].minute - props.slots[0].minute : 30;
+  const row = new Map(props.slots.map((slot, i) => [slot.minute, i]));
   for (const card of props.cards) {
     starting.set(`${card.roomId}@${card.first}`, card);
-    for (let i = 1; i < card.span; i++) covered.add(`${card.roomId}@${card.first + i * step}`);
+    const first = row.get(card.first) ?? 0;
+    for (const slot of props.slots.slice(first + 1, first + card.span)) covered.add(`${card.roomId}@${slot.minute}`);
   }
 
   // Hundreds of cells: plain anchors under one SoftLinks listener, not a <Link> each (see SoftLinks).
