@@ -2,10 +2,22 @@
 // two strengths P10 asks for: "booked" at booking time (scheduled earlier, or completed) and
 // "completed" at check-in. The rules and the status panel read prerequisites only from here.
 import { addClinicDays, clinicDate, type ClinicDay } from "./calendar";
-import { cycleSessions, isStanding } from "./cycle";
+import { cycleSessions, isStanding, isStarted, standingMedicineSessions } from "./cycle";
 import type { CycleSnapshot, KapModel, Partner, SnapshotClearance, SnapshotSession } from "./types";
 
 export type Strength = "booked" | "completed";
+
+/**
+ * The medicine sessions whose prerequisites P1 and P2 check, each with the strength it needs:
+ * the cycle's first at booking strength, and every checked-in one at completed strength.
+ */
+export function prerequisiteTargets(snapshot: CycleSnapshot): [SnapshotSession, Strength][] {
+  const medicine = standingMedicineSessions(snapshot);
+  const targets: [SnapshotSession, Strength][] = [];
+  if (medicine.length > 0) targets.push([medicine[0], "booked"]);
+  for (const m of medicine) if (isStarted(m)) targets.push([m, "completed"]);
+  return targets;
+}
 
 function counts(s: SnapshotSession, strength: Strength): boolean {
   return strength === "booked" ? isStanding(s) : s.status === "COMPLETED";

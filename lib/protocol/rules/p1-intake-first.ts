@@ -1,20 +1,13 @@
 // P1 Intake first: before a couple's first medicine session of a cycle, each partner has an
 // individual intake with their own KAP therapist. At booking an intake scheduled earlier (or
 // completed) is enough; a medicine session past its check-in needs the intakes completed (P10).
-import { isStarted, standingMedicineSessions } from "../cycle";
 import { describeSession } from "../describe";
-import { intakesOf } from "../prerequisites";
-import type { Rule, SnapshotSession, Violation } from "../types";
+import { intakesOf, prerequisiteTargets } from "../prerequisites";
+import type { Rule, Violation } from "../types";
 
 export const p1IntakeFirst: Rule = (after) => {
   const violations: Violation[] = [];
-  const medicine = standingMedicineSessions(after);
-  // The first medicine session at booking strength; every checked-in one at completed strength.
-  const targets: [SnapshotSession, "booked" | "completed"][] = [];
-  if (medicine.length > 0) targets.push([medicine[0], "booked"]);
-  for (const m of medicine) if (isStarted(m)) targets.push([m, "completed"]);
-
-  for (const [m, strength] of targets) {
+  for (const [m, strength] of prerequisiteTargets(after)) {
     for (const partner of after.couple.partners) {
       if (intakesOf(after, partner, m.startsAt, strength).length > 0) continue;
       violations.push({

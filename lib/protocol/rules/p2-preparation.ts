@@ -1,10 +1,9 @@
 // P2 Preparation: joint preparation sessions (a number per model, from settings), each after
 // both intakes, before the first medicine session. Booked-or-completed suffices at booking;
 // a checked-in medicine session needs them completed (P10).
-import { isStarted, standingMedicineSessions } from "../cycle";
 import { describeSession } from "../describe";
-import { preparationsOf } from "../prerequisites";
-import type { Rule, SnapshotSession, Violation } from "../types";
+import { preparationsOf, prerequisiteTargets } from "../prerequisites";
+import type { Rule, Violation } from "../types";
 
 function preparations(n: number): string {
   return n === 1 ? "1 joint preparation" : `${n} joint preparations`;
@@ -14,12 +13,7 @@ export const p2Preparation: Rule = (after) => {
   const required = after.settings.minPreparations[after.cycle.model];
   if (required <= 0) return [];
   const violations: Violation[] = [];
-  const medicine = standingMedicineSessions(after);
-  const targets: [SnapshotSession, "booked" | "completed"][] = [];
-  if (medicine.length > 0) targets.push([medicine[0], "booked"]);
-  for (const m of medicine) if (isStarted(m)) targets.push([m, "completed"]);
-
-  for (const [m, strength] of targets) {
+  for (const [m, strength] of prerequisiteTargets(after)) {
     const found = preparationsOf(after, m.startsAt, strength).length;
     if (found >= required) continue;
     violations.push({
