@@ -1,36 +1,11 @@
 "use client";
 
-import { useFormAction } from "@/components/ui/use-form-action";
-
-import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/actions/define-action";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
 import { correctionAction, countAction, receiveAction, wasteAction } from "../actions";
 
-type Result = ActionResult<{ message: string }>;
-type Errors = Record<string, string[]> | undefined;
 type Lot = { id: string; lotNumber: string; balanceMg: number };
 type Person = { id: string; name: string };
-
-function LogForm({ action, title, submit, children }: { action: (p: Result | null, f: FormData) => Promise<Result>; title: string; submit: string; children: (e: Errors) => ReactNode }) {
-  const { state, pending, onSubmit, ref: form } = useFormAction(action, { resetOnSuccess: true });
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const id = title.replace(/\W+/g, "-").toLowerCase();
-  return (
-    <form ref={form} onSubmit={onSubmit} noValidate aria-labelledby={id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
-      <h3 id={id} className="font-semibold">
-        {title}
-      </h3>
-      {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
-      {state?.ok && <FormMessage tone="success">{state.data.message}</FormMessage>}
-      {children(errors)}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : submit}
-      </Button>
-    </form>
-  );
-}
 
 /** A required choice, starting unchosen. */
 const choose = (options: { value: string; label: string }[]) => [{ value: "", label: "Choose…" }, ...options];
@@ -38,7 +13,7 @@ const lotOptions = (lots: Lot[]) => choose(lots.map((l) => ({ value: l.id, label
 
 export function ReceiveForm() {
   return (
-    <LogForm action={receiveAction} title="Receive a lot" submit="Record receipt">
+    <ActionForm action={receiveAction} title="Receive a lot" submit="Record receipt">
       {(e) => (
         <>
           <TextField label="Lot number" name="lotNumber" error={e?.lotNumber} />
@@ -46,13 +21,13 @@ export function ReceiveForm() {
           <TextField label="Note (supplier, invoice)" name="note" error={e?.note} />
         </>
       )}
-    </LogForm>
+    </ActionForm>
   );
 }
 
 export function WasteForm({ lots, witnesses }: { lots: Lot[]; witnesses: Person[] }) {
   return (
-    <LogForm action={wasteAction} title="Record waste" submit="Record waste">
+    <ActionForm action={wasteAction} title="Record waste" submit="Record waste">
       {(e) => (
         <>
           <SelectField label="Lot" name="lotId" options={lotOptions(lots)} error={e?.lotId} />
@@ -61,13 +36,13 @@ export function WasteForm({ lots, witnesses }: { lots: Lot[]; witnesses: Person[
           <SelectField label="Witnessed by" name="witnessedById" options={choose(witnesses.map((w) => ({ value: w.id, label: w.name })))} error={e?.witnessedById} />
         </>
       )}
-    </LogForm>
+    </ActionForm>
   );
 }
 
 export function CountForm({ lots }: { lots: Lot[] }) {
   return (
-    <LogForm action={countAction} title="Record a count" submit="Record count">
+    <ActionForm action={countAction} title="Record a count" submit="Record count">
       {(e) => (
         <>
           <SelectField label="Lot" name="lotId" options={lotOptions(lots)} error={e?.lotId} />
@@ -75,13 +50,13 @@ export function CountForm({ lots }: { lots: Lot[] }) {
           <TextField label="Note" name="note" error={e?.note} />
         </>
       )}
-    </LogForm>
+    </ActionForm>
   );
 }
 
 export function CorrectionForm() {
   return (
-    <LogForm action={correctionAction} title="Correct an entry" submit="Record correction">
+    <ActionForm action={correctionAction} title="Correct an entry" submit="Record correction">
       {(e) => (
         <>
           <TextField label="Entry to correct (its id, from the report)" name="entryId" error={e?.entryId} />
@@ -89,6 +64,6 @@ export function CorrectionForm() {
           <TextField label="What was wrong" name="reason" error={e?.reason} />
         </>
       )}
-    </LogForm>
+    </ActionForm>
   );
 }

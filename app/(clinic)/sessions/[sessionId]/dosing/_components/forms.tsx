@@ -1,11 +1,7 @@
 "use client";
 
-import { useFormAction } from "@/components/ui/use-form-action";
-
-import type { ReactNode } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage, SelectField, TextField } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/actions/define-action";
+import { ActionForm } from "@/components/ui/action-form";
+import { SelectField, TextField } from "@/components/ui/field";
 import {
   administrationAction,
   checkInAction,
@@ -15,43 +11,6 @@ import {
   rideHomeAction,
   vitalsAction,
 } from "../actions";
-
-type Result = ActionResult<{ message: string }>;
-type Action = (previous: Result | null, form: FormData) => Promise<Result>;
-
-function ActionForm({
-  action,
-  label,
-  submit,
-  pendingText,
-  hidden,
-  variant,
-  children,
-}: {
-  action: Action;
-  label: string;
-  submit: string;
-  pendingText: string;
-  hidden: Record<string, string>;
-  variant?: "primary" | "secondary" | "danger";
-  children?: (errors: Record<string, string[]> | undefined) => ReactNode;
-}) {
-  const { state, pending, onSubmit, ref: form } = useFormAction(action, { resetOnSuccess: true });
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  return (
-    <form ref={form} onSubmit={onSubmit} noValidate aria-label={label} className="space-y-3">
-      {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
-      {state?.ok && <FormMessage tone="success">{state.data.message}</FormMessage>}
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children?.(errors)}
-      <Button type="submit" variant={variant} disabled={pending}>
-        {pending ? pendingText : submit}
-      </Button>
-    </form>
-  );
-}
 
 type Ids = { sessionId: string; clientId: string; partnerName: string };
 
