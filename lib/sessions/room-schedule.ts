@@ -1,11 +1,10 @@
 import "server-only";
-import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns";
 import type { Staff } from "../auth/session";
 import { seesEveryCouple } from "../auth/permissions";
 import { coupleScope } from "../couples/access";
 import { coupleNames } from "../couples/list-couples";
 import { db } from "../db";
+import { addClinicDays, atClinicTime } from "../protocol/calendar";
 
 export type CalendarSession = {
   id: string;
@@ -26,9 +25,8 @@ type ScheduleRow = { id: string; roomId: string | null; kind: string; status: st
  * couple's names only where the viewer's role allows them.
  */
 export async function roomSchedule(staff: Staff, timeZone: string, dateKey: string, days = 1) {
-  const [y, m, d] = dateKey.split("-").map(Number);
-  const dayStart = new TZDate(y, m - 1, d, timeZone);
-  const dayEnd = addDays(dayStart, days);
+  const dayStart = atClinicTime(dateKey, 0, timeZone);
+  const dayEnd = atClinicTime(addClinicDays(dateKey, days, timeZone), 0, timeZone);
   const scope = coupleScope(staff);
   const [rooms, sessions] = await Promise.all([
     db.room.findMany({ where: { clinicId: staff.clinicId, active: true }, orderBy: { name: "asc" } }),
@@ -46,7 +44,7 @@ export async function roomSchedule(staff: Staff, timeZone: string, dateKey: stri
         JOIN "Couple" c ON c."id" = s."coupleId"
         JOIN "Client" a ON a."id" = c."partnerAId"
         JOIN "Client" b ON b."id" = c."partnerBId"
-       WHERE s."clinicId" = ${staff.clinicId}::uuid AND s."startsAt" >= ${addDays(dayStart, -1)} AND s."startsAt" < ${dayEnd} AND s."endsAt" > ${dayStart}
+       WHERE s."clinicId" = ${staff.clinicId}::uuid AND s."startsAt" >= ${addClinicDays(dayStart, -1, timeZone)} AND s."startsAt" < ${dayEnd} AND s."endsAt" > ${dayStart}
        ORDER BY s."startsAt", s."id"`,
   ]);
   // Whose names the viewer may see: the front desk every couple's (no query); others only the
@@ -68,7 +66,7 @@ export async function roomSchedule(staff: Staff, timeZone: string, dateKey: stri
       coupleId: named ? s.coupleId : null,
     };
   });
-  return { rooms, sessions: calendar, dayStart: new Date(dayStart.getTime()) };
+  return { rooms, sessions: calendar, dayStart };
 }
 
 /**
