@@ -28,8 +28,8 @@ function Messages({ id, name, error, hint }: { id: string; name: string; error?:
   );
 }
 
-/** A labelled input. */
-export function TextField({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & Messageable) {
+/** The label, the control (given its id, ARIA state and border) and the messages, for each field below. */
+function Labelled({ label, name, error, hint, control }: Messageable & { control: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }, border: string) => ReactNode }) {
   const id = useId();
   const message = join(error);
   return (
@@ -37,15 +37,22 @@ export function TextField({ label, error, hint, ...input }: InputHTMLAttributes<
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
-        id={id}
-        {...input}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(id, message, hint)}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${message ? "border-red-600" : "border-stone-300"}`}
-      />
-      <Messages id={id} name={input.name} error={message} hint={hint} />
+      {control({ id, "aria-invalid": message ? true : undefined, "aria-describedby": describedBy(id, message, hint) }, message ? "border-red-600" : "border-stone-300")}
+      <Messages id={id} name={name} error={message} hint={hint} />
     </div>
+  );
+}
+
+/** A labelled input. */
+export function TextField({ label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & Messageable) {
+  return (
+    <Labelled
+      label={label}
+      name={input.name}
+      error={error}
+      hint={hint}
+      control={(aria, border) => <input {...input} {...aria} className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm shadow-sm ${border}`} />}
+    />
   );
 }
 
@@ -53,52 +60,37 @@ type Option = { value: string; label: string };
 
 /** A labelled select: its options as `options`, or as children (groups, disabled entries). */
 export function SelectField({ label, error, hint, options, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & Messageable & { options?: readonly Option[]; children?: ReactNode }) {
-  const id = useId();
-  const message = join(error);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <select
-        id={id}
-        {...select}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(id, message, hint)}
-        className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${message ? "border-red-600" : "border-stone-300"}`}
-      >
-        {options
-          ? options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))
-          : children}
-      </select>
-      <Messages id={id} name={select.name} error={message} hint={hint} />
-    </div>
+    <Labelled
+      label={label}
+      name={select.name}
+      error={error}
+      hint={hint}
+      control={(aria, border) => (
+        <select {...select} {...aria} className={`mt-1 block w-full rounded-md border bg-white px-3 py-2 text-sm ${border}`}>
+          {options
+            ? options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))
+            : children}
+        </select>
+      )}
+    />
   );
 }
 
 /** A labelled text area. */
 export function TextAreaField({ label, error, hint, ...area }: TextareaHTMLAttributes<HTMLTextAreaElement> & Messageable) {
-  const id = useId();
-  const message = join(error);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        rows={3}
-        {...area}
-        aria-invalid={message ? true : undefined}
-        aria-describedby={describedBy(id, message, hint)}
-        className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm ${message ? "border-red-600" : "border-stone-300"}`}
-      />
-      <Messages id={id} name={area.name} error={message} hint={hint} />
-    </div>
+    <Labelled
+      label={label}
+      name={area.name}
+      error={error}
+      hint={hint}
+      control={(aria, border) => <textarea rows={3} {...area} {...aria} className={`mt-1 block w-full rounded-md border px-3 py-2 text-sm ${border}`} />}
+    />
   );
 }
 
