@@ -114,6 +114,11 @@ export const clinicMinuteOfDay: (instant: Date, timeZone: string) => number = me
   return Number(hour) * 60 + Number(minute);
 });
 
+/** Whether the clinic is open on a calendar date (or an instant's date), by its open weekdays. */
+export function isOpenDay(value: Date | ClinicDay, settings: Pick<ProtocolSettings, "openWeekdays" | "timeZone">): boolean {
+  return settings.openWeekdays.includes(isoWeekday(value, settings.timeZone));
+}
+
 /**
  * Whether a session lies inside opening hours: on an open weekday, starting no earlier than
  * opening and ending no later than closing of the same clinic date (closing at 1440 lets a
@@ -123,7 +128,7 @@ export function withinOpeningHours(start: Date, end: Date, settings: ProtocolSet
   const zone = settings.timeZone;
   if (end.getTime() <= start.getTime()) return false;
   const day = clinicDate(start, zone);
-  if (!settings.openWeekdays.includes(isoWeekday(start, zone))) return false;
+  if (!isOpenDay(start, settings)) return false;
   const startMinute = clinicMinuteOfDay(start, zone);
   const endDay = clinicDate(end, zone);
   let endMinute: number;
@@ -171,11 +176,20 @@ export function formatOpeningHours(settings: ProtocolSettings): string {
   return `${dayText} ${formatMinuteOfDay(settings.opensAtMinute)}–${formatMinuteOfDay(settings.closesAtMinute)}`;
 }
 
-/** "on Wed 4 Mar or Thu 5 Mar", "on Wed 4 Mar, Thu 5 Mar or Fri 6 Mar", or "between … and …". */
-export function formatDayChoice(first: ClinicDay, last: ClinicDay, timeZone: string): string {
-  const count = calendarDaysBetween(first, last, timeZone) + 1;
-  if (count <= 1) return `on ${formatClinicDay(first, timeZone)}`;
-  if (count > 3) return `between ${formatClinicDay(first, timeZone)} and ${formatClinicDay(last, timeZone)}`;
-  const names = Array.from({ length: count }, (_, i) => formatClinicDay(addClinicDays(first, i, timeZone), timeZone));
-  return `on ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+/**
+ * A choice of days: "on Wed 4 Mar", "on Wed 4 Mar or Fri 6 Mar", "on Mon 2 Mar, Wed 4 Mar or
+ * Fri 6 Mar". The days need not follow each other (the open days of a window skip the closed
+ * ones), so each is named; only a run of more than three consecutive days reads "between Wed
+ * 4 Mar and Sun 8 Mar".
+ */
+export function formatDayChoice(days: readonly ClinicDay[], timeZone: string): string {
+  const sorted = [...new Set(days)].sort();
+  if (sorted.length === 0) throw new Error("formatDayChoice needs at least one day");
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (sorted.length > 3 && calendarDaysBetween(first, last, timeZone) === sorted.length - 1) {
+    return `between ${formatClinicDay(first, timeZone)} and ${formatClinicDay(last, timeZone)}`;
+  }
+  const names = sorted.map((day) => formatClinicDay(day, timeZone));
+  return names.length === 1 ? `on ${names[0]}` : `on ${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }

@@ -21,3 +21,5 @@ export {
 } from "./settings";
 export * from "./calendar";
 export { describeSession, describeSessionSlot } from "./describe";
+export { isMedicine, MEDICINE_KINDS } from "./cycle";
+export { openWindowDays, medicineDayWorks, nearestMedicineDays } from "./rules/p4-integration-window";

@@ -89,8 +89,10 @@ function rideHomeItem(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSess
 function integrationItem(snapshot: CycleSnapshot, m: SnapshotSession): PanelIntegration {
   const linked = integrationsOf(snapshot, m);
   const what = capitalise(describeSession(snapshot, m));
+  const days = integrationDays(snapshot, m);
+  const due = days === null ? "its window holds no day the clinic is open" : `due ${days}`;
   if (linked.length === 0) {
-    return { medicineSessionId: m.id, integrationSessionId: null, state: "missing", insideWindow: false, label: `${what}: no integration booked (due ${integrationDays(snapshot, m)})` };
+    return { medicineSessionId: m.id, integrationSessionId: null, state: "missing", insideWindow: false, label: `${what}: no integration booked (${due})` };
   }
   const [first] = linked;
   if (linked.length > 1) {
@@ -104,7 +106,7 @@ function integrationItem(snapshot: CycleSnapshot, m: SnapshotSession): PanelInte
     insideWindow: inside,
     label: inside
       ? `${what}: integration ${day(snapshot, first.startsAt)}, inside the window`
-      : `${what}: integration ${day(snapshot, first.startsAt)} is outside the window (due ${integrationDays(snapshot, m)})`,
+      : `${what}: integration ${day(snapshot, first.startsAt)} is outside the window (${due})`,
   };
 }
 

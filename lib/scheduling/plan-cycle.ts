@@ -10,7 +10,11 @@ import {
   calendarDaysBetween,
   clinicDate,
   formatClinicDay,
+  isMedicine,
+  isOpenDay,
   isoWeekday,
+  medicineDayWorks,
+  openWindowDays,
   typicalComposition,
   withinOpeningHours,
   type ClinicDay,
@@ -132,20 +136,19 @@ export function planCycle(snapshot: CycleSnapshot, busy: BusyTimes, prefs: PlanP
     // when its window holds none of theirs: the window (P4) comes before preference.
     const days: ClinicDay[] = [];
     for (let day = firstDay; calendarDaysBetween(day, lastDay, tz) >= 0; day = addClinicDays(day, 1, tz)) {
-      if (settings.openWeekdays.includes(isoWeekday(day, tz))) days.push(day);
+      if (isOpenDay(day, settings)) days.push(day);
     }
     const preferred = days.filter((d) => prefs.weekdays.includes(isoWeekday(d, tz)));
-    // A medicine session goes first on a day whose integration window holds one of the couple's days.
-    const windowFits = (day: ClinicDay) =>
-      Array.from({ length: settings.integrationWindowDays.max - settings.integrationWindowDays.min + 1 }, (_, k) => addClinicDays(day, settings.integrationWindowDays.min + k, tz)).some(
-        (d) => settings.openWeekdays.includes(isoWeekday(d, tz)) && prefs.weekdays.includes(isoWeekday(d, tz)),
-      );
-    const isMedicineStep = step.kind === "MEDICINE_TAKING_TURNS" || step.kind === "MEDICINE_LOW_DOSE";
+    // A medicine session goes first on a day whose integration window holds one of the couple's
+    // days, then on one whose window holds another open day; never on one whose window is all
+    // closed days (P4: its integration would have nowhere to go).
+    const windowFits = (day: ClinicDay) => openWindowDays(day, settings).some((d) => prefs.weekdays.includes(isoWeekday(d, tz)));
     const candidates = medicine
       ? [...preferred, ...days.filter((d) => !preferred.includes(d))]
-      : isMedicineStep
-        ? [...preferred.filter(windowFits), ...preferred.filter((d) => !windowFits(d))]
+      : isMedicine(step)
+        ? [...preferred.filter(windowFits), ...preferred.filter((d) => !windowFits(d) && medicineDayWorks(d, settings))]
         : preferred;
+    const allWindowsClosed = isMedicine(step) && preferred.length > 0 && !preferred.some((d) => medicineDayWorks(d, settings));
 
     let found: PlannedSession | undefined;
     for (const day of candidates) {
@@ -188,7 +191,13 @@ export function planCycle(snapshot: CycleSnapshot, busy: BusyTimes, prefs: PlanP
       }
     }
     if (!found) {
-      blocked.push({ step: step.label, reason: blockedReason(step, counts, medicine ? `${formatClinicDay(firstDay, tz)}–${formatClinicDay(lastDay, tz)}` : null) });
+      const { min, max } = settings.integrationWindowDays;
+      blocked.push({
+        step: step.label,
+        reason: allWindowsClosed
+          ? `P4: after each of the chosen days, its integration (${min === max ? min : `${min}–${max}`} days later) would fall on days the clinic is closed; choose other days`
+          : blockedReason(step, counts, medicine ? `${formatClinicDay(firstDay, tz)}–${formatClinicDay(lastDay, tz)}` : null),
+      });
       return;
     }
     placed[index] = found;
@@ -200,7 +209,7 @@ export function planCycle(snapshot: CycleSnapshot, busy: BusyTimes, prefs: PlanP
 
 function chooseRoom(step: Step, rooms: CycleSnapshot["rooms"], slot: Interval, isFree: (key: string, slot: Interval) => boolean): string | null | undefined {
   const people = step.partnerIds.length + step.clinicianIds.length;
-  const medicine = step.kind === "MEDICINE_TAKING_TURNS" || step.kind === "MEDICINE_LOW_DOSE";
+  const medicine = isMedicine(step);
   const fits = rooms.filter((r) => r.capacity >= people && (!medicine || r.dosingEquipped));
   // Keep dosing rooms for medicine sessions while a therapy room is free.
   const ordered = medicine ? fits : [...fits.filter((r) => !r.dosingEquipped), ...fits.filter((r) => r.dosingEquipped)];
@@ -213,7 +222,7 @@ function chooseRoom(step: Step, rooms: CycleSnapshot["rooms"], slot: Interval, i
 function blockedReason(step: Step, counts: { hours: number; people: number; room: number }, window: string | null): string {
   const where = window ? ` in its window (${window})` : " in the next 90 days on the chosen days and times";
   if (counts.room >= counts.people && counts.room > 0) {
-    const kind = step.kind === "MEDICINE_TAKING_TURNS" || step.kind === "MEDICINE_LOW_DOSE" ? "dosing-equipped room" : "room";
+    const kind = isMedicine(step) ? "dosing-equipped room" : "room";
     return `no ${kind} is free when the couple and the clinician are${where}`;
   }
   if (counts.people > 0) return `the clinician or a partner is booked at every free time${where}`;

@@ -111,6 +111,27 @@ describe(`the cycle planner (${databaseKind})`, () => {
       { step: "Integration 1", reason: "an earlier session of the plan could not be placed" },
     ]);
   });
+
+  test("P4: never a medicine session whose integration window holds no open day, nor a session on a closed day", async () => {
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { openWeekdays: [1, 2, 3, 4, 5] } });
+    await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", format: "SINGLE_EXPERIENCE", plannedSessionCount: 6 } });
+    const weekday = (s: { startsAt: Date }) => new Intl.DateTimeFormat("en-US", { timeZone: TZ, weekday: "short" }).format(s.startsAt);
+    // Fridays only: the 1–2 day window after a Friday is the closed weekend.
+    const fridays = (await proposePlan(staffOf(c.therapist), c.couple.id, prefs({ weekdays: [5] }))).plan;
+    expect(fridays.sessions.map(weekday)).toEqual(Array(fridays.sessions.length).fill("Fri"));
+    expect(fridays.sessions.some((s) => s.kind === "MEDICINE_TAKING_TURNS")).toBe(false);
+    expect(fridays.blocked).toEqual([
+      { step: "Medicine session 1: Jordan journeys", reason: "P4: after each of the chosen days, its integration (1–2 days later) would fall on days the clinic is closed; choose other days" },
+      { step: "Integration 1", reason: "an earlier session of the plan could not be placed" },
+    ]);
+    // Thursdays too: the medicine session goes on a Thursday and its integration on the Friday.
+    const { plan, violations } = await proposePlan(staffOf(c.therapist), c.couple.id, prefs({ weekdays: [4, 5] }));
+    expect(plan.blocked).toEqual([]);
+    expect(violations).toEqual([]);
+    const medicine = plan.sessions.find((s) => s.kind === "MEDICINE_TAKING_TURNS")!;
+    expect([weekday(medicine), weekday(plan.sessions.find((s) => s.medicineSessionId === medicine.id)!)]).toEqual(["Thu", "Fri"]);
+    expect(plan.sessions.map(weekday).filter((d) => d === "Sat" || d === "Sun")).toEqual([]);
+  });
 });
 
 describe(`20 whole-cycle bookings racing for one dosing room (${databaseKind})`, () => {

@@ -16,6 +16,7 @@ import {
   formatClinicTimeRange,
   formatDayChoice,
   formatOpeningHours,
+  isOpenDay,
   isoWeekday,
   withinOpeningHours,
 } from "@/lib/protocol/calendar";
@@ -148,6 +149,14 @@ describe("withinOpeningHours (Mon–Sat 08:00–20:00 by default)", () => {
     expect(withinOpeningHours(atClinicTime("2026-03-03", 1380, LA), atClinicTime("2026-03-04", 30, LA), late)).toBe(false);
   });
 
+  it("isOpenDay reads the clinic's open weekdays for a date, or an instant's date in its zone", () => {
+    const weekdays = { ...settings, openWeekdays: [1, 3, 5] };
+    expect(["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-08"].map((d) => isOpenDay(d, weekdays))).toEqual([true, false, true, false]);
+    // Mon 2 Mar 06:00 UTC is still Sunday evening in Los Angeles.
+    expect(isOpenDay(utc("2026-03-02T06:00:00Z"), weekdays)).toBe(false);
+    expect(isOpenDay(utc("2026-03-02T06:00:00Z"), { ...weekdays, timeZone: AUCKLAND })).toBe(true);
+  });
+
   it("uses the clinic's zone: Auckland 08:00 Tuesday is open though it is Monday evening in UTC", () => {
     const nz = { ...settings, timeZone: AUCKLAND };
     expect(withinOpeningHours(utc("2026-03-02T19:00:00Z"), utc("2026-03-02T20:00:00Z"), nz)).toBe(true);
@@ -166,10 +175,14 @@ describe("formatting for messages", () => {
   });
 
   it("day choices and opening hours", () => {
-    expect(formatDayChoice("2026-03-04", "2026-03-05", LA)).toBe("on Wed 4 Mar or Thu 5 Mar");
-    expect(formatDayChoice("2026-03-04", "2026-03-04", LA)).toBe("on Wed 4 Mar");
-    expect(formatDayChoice("2026-03-04", "2026-03-06", LA)).toBe("on Wed 4 Mar, Thu 5 Mar or Fri 6 Mar");
-    expect(formatDayChoice("2026-03-04", "2026-03-08", LA)).toBe("between Wed 4 Mar and Sun 8 Mar");
+    expect(formatDayChoice(["2026-03-04", "2026-03-05"], LA)).toBe("on Wed 4 Mar or Thu 5 Mar");
+    expect(formatDayChoice(["2026-03-04"], LA)).toBe("on Wed 4 Mar");
+    expect(formatDayChoice(["2026-03-04", "2026-03-05", "2026-03-06"], LA)).toBe("on Wed 4 Mar, Thu 5 Mar or Fri 6 Mar");
+    expect(formatDayChoice(["2026-03-04", "2026-03-05", "2026-03-06", "2026-03-07", "2026-03-08"], LA)).toBe("between Wed 4 Mar and Sun 8 Mar");
+    // Open days of a window need not follow each other: each is named, in date order, once.
+    expect(formatDayChoice(["2026-03-09", "2026-03-07"], LA)).toBe("on Sat 7 Mar or Mon 9 Mar");
+    expect(formatDayChoice(["2026-03-02", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-04"], LA)).toBe("on Mon 2 Mar, Wed 4 Mar, Thu 5 Mar or Fri 6 Mar");
+    expect(() => formatDayChoice([], LA)).toThrow(/at least one day/);
     expect(formatOpeningHours(DEFAULT_SETTINGS)).toBe("Mon–Sat 08:00–20:00");
     expect(formatOpeningHours({ ...DEFAULT_SETTINGS, openWeekdays: [5, 1, 3], opensAtMinute: 570 })).toBe("Mon, Wed, Fri 09:30–20:00");
   });

@@ -75,6 +75,8 @@ export function brokenInvariants(c: CycleSnapshot): string[] {
       const days = dayNumber(local(i.startsAt, zone).date) - dayNumber(local(m.startsAt, zone).date);
       const { min, max } = c.settings.integrationWindowDays;
       if (days < min || days > max || +i.startsAt < +m.endsAt) broken.push(`P4 ${i.id} ${days} days after ${m.id}`);
+      // Only a day the clinic is open holds an integration.
+      if (!c.settings.openWeekdays.includes(local(i.startsAt, zone).weekday)) broken.push(`P4 ${i.id} on a closed day`);
     }
     // P10: the ride home
     if (STARTED.includes(m.status)) {

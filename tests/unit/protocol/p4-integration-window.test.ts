@@ -101,7 +101,8 @@ describe("P4 integration window", () => {
       cycle: plan(),
       change: { type: "move", sessionId: "med-1", ...slot("2026-03-13", "10:00", "13:00") },
       refused: "P4",
-      says: ["the integration for Sam's medicine session on Fri 13 Mar must be on Sat 14 Mar or Sun 15 Mar"],
+      // The clinic is closed on Sunday 15 Mar: only Saturday is offered.
+      says: ["the integration for Sam's medicine session on Fri 13 Mar must be on Sat 14 Mar."],
       sessions: ["med-1", "int-1"],
     },
     {
@@ -149,6 +150,129 @@ describe("P4 integration window", () => {
       change: { type: "move", sessionId: "int-1", ...slot("2026-03-12", "10:00", "11:30") },
       refused: "P4",
       says: ["The integration on Thu 12 Mar belongs to Sam's medicine session on Tue 10 Mar, which is cancelled; cancel the integration too"],
+    },
+  ]);
+});
+
+// P4: the window's days are calendar days, but only days the clinic is open can hold the
+// integration. The default clinic is open Mon–Sat; Sun 8 Mar is the spring change.
+const monToFri = { openWeekdays: [1, 2, 3, 4, 5] };
+const monWedFri = { openWeekdays: [1, 3, 5] };
+
+describe("P4 offers only the days the clinic is open", () => {
+  runCases([
+    {
+      name: "a refusal names only the open days of the window (no closed Sunday)",
+      cycle: snapshot({ sessions: groundwork() }),
+      change: book(make.turns("med-1", SAM, "2026-03-13"), make.integration("int-1", "med-1", "2026-03-17")),
+      refused: "P4",
+      says: ["P4: the integration for Sam's medicine session on Fri 13 Mar must be on Sat 14 Mar."],
+      sessions: ["med-1", "int-1"],
+    },
+    {
+      name: "a medicine session booked alone is told its integration's open days only",
+      cycle: snapshot({ sessions: groundwork() }),
+      change: book(make.turns("med-1", SAM, "2026-03-13")),
+      refused: "P4",
+      says: ["P4: Sam's medicine session on Fri 13 Mar needs its integration on Sat 14 Mar."],
+    },
+    {
+      name: "an integration inside the window but on a closed day is refused, and the open day named",
+      cycle: snapshot({ sessions: groundwork() }),
+      change: book(make.turns("med-1", SAM, "2026-03-13"), make.integration("int-1", "med-1", "2026-03-15")),
+      refused: "P4",
+      says: ["P4: the integration for Sam's medicine session on Fri 13 Mar must be on Sat 14 Mar."],
+      sessions: ["med-1", "int-1"],
+      // Sunday is outside opening hours too.
+      alsoRules: ["P10"],
+    },
+    {
+      name: "across the spring change (Sun 8 Mar, closed): a Saturday session's integration is offered on Monday only",
+      cycle: snapshot({ sessions: groundwork() }),
+      change: book(make.turns("med-1", SAM, "2026-03-07")),
+      refused: "P4",
+      says: ["P4: Sam's medicine session on Sat 7 Mar needs its integration on Mon 9 Mar."],
+    },
+    {
+      name: "across the spring change: Saturday to Monday is 2 calendar days (47 hours), inside",
+      cycle: snapshot({ sessions: groundwork() }),
+      change: book(make.turns("med-1", SAM, "2026-03-07", "16:00"), make.integration("int-1", "med-1", "2026-03-09", "08:00")),
+      allowed: true,
+    },
+    {
+      name: "a clinic closed on several days: the open days of a wide window are named one by one",
+      cycle: snapshot({ sessions: groundwork(), settings: { ...monWedFri, integrationWindowDays: { min: 1, max: 5 } } }),
+      change: book(make.turns("med-1", SAM, "2026-03-09")),
+      refused: "P4",
+      says: ["P4: Sam's medicine session on Mon 9 Mar needs its integration on Wed 11 Mar or Fri 13 Mar."],
+    },
+    {
+      name: "a clinic closed on several days: an integration on a closed day between two open ones is refused",
+      cycle: snapshot({ sessions: groundwork(), settings: { ...monWedFri, integrationWindowDays: { min: 1, max: 5 } } }),
+      change: book(make.turns("med-1", SAM, "2026-03-09"), make.integration("int-1", "med-1", "2026-03-12")),
+      refused: "P4",
+      says: ["P4: the integration for Sam's medicine session on Mon 9 Mar must be on Wed 11 Mar or Fri 13 Mar."],
+      alsoRules: ["P10"],
+    },
+    {
+      name: "a clinic closed on several days: an integration on an open day of the window is booked",
+      cycle: snapshot({ sessions: groundwork(), settings: { ...monWedFri, integrationWindowDays: { min: 1, max: 5 } } }),
+      change: book(make.turns("med-1", SAM, "2026-03-09"), make.integration("int-1", "med-1", "2026-03-13")),
+      allowed: true,
+    },
+    {
+      name: "a window with no open day cannot be booked; the nearest dates before and after that work are named",
+      cycle: snapshot({ sessions: groundwork(), settings: monToFri }),
+      change: book(make.turns("med-1", SAM, "2026-03-13")),
+      refused: "P4",
+      says: [
+        "P4: Sam's medicine session can't be on Fri 13 Mar: its integration would have to be on Sat 14 Mar or Sun 15 Mar, when the clinic is closed. The nearest dates that work are Thu 12 Mar and Mon 16 Mar.",
+      ],
+      sessions: ["med-1"],
+    },
+    {
+      name: "a window with no open day: an integration after it does not help",
+      cycle: snapshot({ sessions: groundwork(), settings: monToFri }),
+      change: book(make.turns("med-1", SAM, "2026-03-13"), make.integration("int-1", "med-1", "2026-03-16")),
+      refused: "P4",
+      says: ["P4: Sam's medicine session can't be on Fri 13 Mar", "The nearest dates that work are Thu 12 Mar and Mon 16 Mar."],
+      sessions: ["med-1", "int-1"],
+    },
+    {
+      name: "a window with no open day, across the spring change: Sat 7 Mar's 1-day window is the closed Sunday",
+      cycle: snapshot({ sessions: groundwork(), settings: { integrationWindowDays: { min: 1, max: 1 } } }),
+      change: book(make.turns("med-1", SAM, "2026-03-07")),
+      refused: "P4",
+      says: ["P4: Sam's medicine session can't be on Sat 7 Mar: its integration would have to be on Sun 8 Mar, when the clinic is closed. The nearest dates that work are Fri 6 Mar and Mon 9 Mar."],
+    },
+    {
+      name: "a window with no open day: with the clock known, a date already past is not offered",
+      cycle: snapshot({ sessions: groundwork(), settings: monToFri }),
+      change: book(make.turns("med-1", SAM, "2026-03-13")),
+      options: { now: at("2026-03-13", "08:00") },
+      refused: "P4",
+      says: ["P4: Sam's medicine session can't be on Fri 13 Mar", "The nearest date that works is Mon 16 Mar."],
+    },
+    {
+      name: "a window with no open day, and no date that works with these settings: says so",
+      cycle: snapshot({ sessions: groundwork(), settings: { ...monWedFri, integrationWindowDays: { min: 1, max: 1 } } }),
+      change: book(make.turns("med-1", SAM, "2026-03-09")),
+      refused: "P4",
+      says: ["P4: Sam's medicine session can't be on Mon 9 Mar: its integration would have to be on Tue 10 Mar, when the clinic is closed. No date works with the clinic's open days and an integration 1 day after"],
+    },
+    {
+      name: "a medicine session cannot be moved (with its integration) onto a date whose window holds no open day",
+      cycle: snapshot({ sessions: fullPlan(), settings: monToFri }),
+      change: {
+        type: "moveMany",
+        moves: [
+          { sessionId: "med-1", ...slot("2026-03-13", "10:00", "13:00") },
+          { sessionId: "int-1", ...slot("2026-03-16", "10:00", "11:30") },
+        ],
+      },
+      refused: "P4",
+      says: ["P4: Sam's medicine session can't be on Fri 13 Mar", "The nearest dates that work are Thu 12 Mar and Mon 16 Mar."],
+      sessions: ["med-1", "int-1"],
     },
   ]);
 });

@@ -104,4 +104,17 @@ describe("cycleStatusPanel", () => {
     const missing = cycleStatusPanel(snapshot({ sessions: without(fullPlan(), "int-2") }), at("2026-03-01", "10:00"));
     expect(missing.integrations[1]).toMatchObject({ state: "missing", label: "Alex's medicine session on Tue 17 Mar: no integration booked (due on Wed 18 Mar or Thu 19 Mar)" });
   });
+
+  it("P4: only open days are due; an integration on a closed day of the window is outside it", () => {
+    // The clinic now closes on Wednesdays and Thursdays: med-1's window (Wed 11, Thu 12) has no open day left.
+    const cycle = snapshot({ sessions: without(fullPlan(), "int-2"), settings: { openWeekdays: [1, 2, 5, 6] } });
+    const panel = cycleStatusPanel(cycle, at("2026-03-01", "10:00"));
+    expect(panel.integrations.map((i) => [i.medicineSessionId, i.state, i.insideWindow])).toEqual([
+      ["med-1", "outside", false],
+      ["med-2", "missing", false],
+    ]);
+    expect(panel.integrations[0].label).toBe("Sam's medicine session on Tue 10 Mar: integration Wed 11 Mar is outside the window (its window holds no day the clinic is open)");
+    const widened = cycleStatusPanel(snapshot({ sessions: without(fullPlan(), "int-2"), settings: { openWeekdays: [1, 2, 5, 6], integrationWindowDays: { min: 1, max: 3 } } }), at("2026-03-01", "10:00"));
+    expect(widened.integrations[1].label).toBe("Alex's medicine session on Tue 17 Mar: no integration booked (due on Fri 20 Mar)");
+  });
 });

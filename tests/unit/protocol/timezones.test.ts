@@ -40,10 +40,12 @@ describe("America/Los_Angeles, spring change (Sun 8 Mar 2026)", () => {
     expect(evaluateChange(cycleIn(LA, days), bookTurn(LA, "2026-03-07", "10:00", "2026-03-09", "10:00")).violations).toEqual([]);
   });
 
-  it("…and outside a 1–1 day window, which only Sunday would meet", () => {
+  it("…and outside a 1–1 day window, which only Sunday would meet (the clinic is closed then: P4 names the nearest dates that work)", () => {
     const result = evaluateChange(cycleIn(LA, days, { window: { min: 1, max: 1 } }), bookTurn(LA, "2026-03-07", "10:00", "2026-03-09", "10:00"));
     expect(rules(result)).toEqual(["P4"]);
-    expect(messages(result)).toContain("P4: the integration for Sam's medicine session on Sat 7 Mar must be on Sun 8 Mar.");
+    expect(messages(result)).toContain(
+      "P4: Sam's medicine session can't be on Sat 7 Mar: its integration would have to be on Sun 8 Mar, when the clinic is closed. The nearest dates that work are Fri 6 Mar and Mon 9 Mar.",
+    );
   });
 
   it("late Saturday evening (already Sunday in UTC) to Monday 08:00 is still 2 days", () => {
@@ -54,7 +56,8 @@ describe("America/Los_Angeles, spring change (Sun 8 Mar 2026)", () => {
 
   it("late Saturday evening to Tuesday 08:00 is 3 days (62 hours), outside", () => {
     const result = evaluateChange(cycleIn(LA, days), bookTurn(LA, "2026-03-07", "17:00", "2026-03-10", "08:00"));
-    expect(messages(result)).toContain("P4: the integration for Sam's medicine session on Sat 7 Mar must be on Sun 8 Mar or Mon 9 Mar.");
+    // Sunday is in the window but the clinic is closed: only Monday is offered.
+    expect(messages(result)).toContain("P4: the integration for Sam's medicine session on Sat 7 Mar must be on Mon 9 Mar.");
   });
 
   it("a clearance valid until Saturday covers a session late on Saturday evening", () => {
@@ -77,7 +80,7 @@ describe("America/Los_Angeles, autumn change (Sun 1 Nov 2026)", () => {
 
   it("…not 1, even though Monday is only one UTC date later", () => {
     const result = evaluateChange(cycleIn(LA, days, { clearances, window: { min: 1, max: 1 } }), bookTurn(LA, "2026-10-31", "17:00", "2026-11-02", "08:00"));
-    expect(messages(result)).toContain("P4: the integration for Sam's medicine session on Sat 31 Oct must be on Sun 1 Nov.");
+    expect(messages(result)).toContain("P4: Sam's medicine session can't be on Sat 31 Oct: its integration would have to be on Sun 1 Nov, when the clinic is closed.");
   });
 
   it("the 25-hour Sunday does not push Monday 19:00 to a third day", () => {
@@ -93,7 +96,7 @@ describe("Australia/Lord_Howe, 30-minute shifts", () => {
     const clearances = [clearance("c-sam", SAM, { evaluatedOn: "2026-09-01", validUntil: "2026-11-30" })];
     expect(evaluateChange(cycleIn(LH, days, { clearances }), bookTurn(LH, "2026-10-03", "17:00", "2026-10-05", "08:00")).violations).toEqual([]);
     const strict = evaluateChange(cycleIn(LH, days, { clearances, window: { min: 1, max: 1 } }), bookTurn(LH, "2026-10-03", "17:00", "2026-10-05", "08:00"));
-    expect(messages(strict)).toContain("P4: the integration for Sam's medicine session on Sat 3 Oct must be on Sun 4 Oct.");
+    expect(messages(strict)).toContain("P4: Sam's medicine session can't be on Sat 3 Oct: its integration would have to be on Sun 4 Oct, when the clinic is closed.");
   });
 
   it("autumn (Sun 5 Apr 2026, 24.5 hours): Saturday to Monday is 2 days, Tuesday is 3", () => {
