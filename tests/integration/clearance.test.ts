@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/prisma";
 import { InvalidInputError, NotFoundError, RuleViolationError } from "@/lib/errors";
 import { databaseKind, testDb } from "../support/database";
 import { clinicWithEvaluation, medicineSession, type ClinicWithEvaluation } from "../support/dosing-fixtures";
+import { insertSession } from "../support/fixtures";
 
 let db: Db;
 let c: ClinicWithEvaluation;
@@ -106,6 +107,51 @@ describe(`clearance on ${databaseKind}`, () => {
     const detail = await getClearanceForStaff(c.as.therapist, id, now);
     expect(detail.inForce).toBe(true);
     expect(detail.screening.benzodiazepines).toBe(true);
+  });
+});
+
+describe(`P11: a clearance is signed only once its evaluation has happened, on ${databaseKind}`, () => {
+  /** Partner A's medical evaluation with the psychiatrist at an instant (10:00 clinic time is 17:00 or 18:00 UTC). */
+  const evaluationAt = (start: string) =>
+    insertSession(db, c, { kind: "MEDICAL_EVALUATION", start, minutes: 60, partners: [c.couple.partnerAId], cycleId: c.cycle.id, clinicianId: c.psychiatrist.id, roomId: null });
+  const isP11 = (text: RegExp) => (e: unknown) => e instanceof RuleViolationError && e.rule === "P11" && text.test(e.message);
+  const stored = async () => ({
+    clearances: await db.clearance.count({ where: { clientId: c.couple.partnerAId } }),
+    signed: await db.clearance.count({ where: { clientId: c.couple.partnerAId, signedAt: { not: null } } }),
+    audit: await db.auditEvent.count({ where: { clientId: c.couple.partnerAId } }),
+  });
+
+  test("record-and-sign for an evaluation booked weeks ahead is refused, naming its date and time, and stores nothing", async () => {
+    const ahead = await evaluationAt("2026-03-20T17:00:00Z");
+    await expect(recordClearance(c.as.psychiatrist, form({ evaluationSessionId: ahead.id, evaluatedOn: "2026-03-03" }), { now, sign: true })).rejects.toSatisfy(
+      isP11(/^P11: a clearance can be signed only once its evaluation has happened: the medical evaluation is booked for Fri 20 Mar at 10:00 \(America\/Los_Angeles\)\. Keep it as a draft until then\.$/),
+    );
+    expect(await stored()).toEqual({ clearances: 0, signed: 0, audit: 0 });
+  });
+
+  test("a draft may be recorded ahead; signing it waits until the evaluation has started, even later the same day", async () => {
+    // Tue 3 Mar 15:00 in the clinic; `now` is 12:00 that day.
+    const later = await evaluationAt("2026-03-03T23:00:00Z");
+    const { id } = await recordClearance(c.as.psychiatrist, form({ evaluationSessionId: later.id, evaluatedOn: "2026-03-03" }), { now });
+    const before = await stored();
+    expect(before).toMatchObject({ clearances: 1, signed: 0 });
+    await expect(signClearance(c.as.psychiatrist, id, now)).rejects.toSatisfy(isP11(/the medical evaluation is booked for Tue 3 Mar at 15:00/));
+    expect(await stored()).toEqual(before);
+    await signClearance(c.as.psychiatrist, id, new Date("2026-03-03T23:05:00Z"));
+    expect((await db.clearance.findUniqueOrThrow({ where: { id } })).signedAt).toEqual(new Date("2026-03-03T23:05:00Z"));
+  });
+
+  test("an evaluation cancelled after the draft was written, or an evaluation date still ahead, cannot be signed", async () => {
+    const ahead = await evaluationAt("2026-03-20T17:00:00Z");
+    const { id } = await recordClearance(c.as.psychiatrist, form({ evaluationSessionId: ahead.id, evaluatedOn: "2026-03-03" }), { now });
+    await db.session.update({ where: { id: ahead.id }, data: { status: "CANCELLED", cancelledAt: now, cancelReason: "The partner is unwell" } });
+    await expect(signClearance(c.as.psychiatrist, id, new Date("2026-03-21T00:00:00Z"))).rejects.toSatisfy(isP11(/the medical evaluation on Fri 20 Mar at 10:00 was cancelled/));
+    // A draft dated ahead (written before the date rule, say) waits for its date too.
+    const dated = await db.clearance.create({
+      data: { clientId: c.couple.partnerAId, psychiatristId: c.psychiatrist.id, evaluatedOn: new Date("2026-03-04T00:00:00Z"), systolic: 120, diastolic: 80, heartRate: 70, decision: "CLEARED", models: ["TAKING_TURNS"], maxDoseMg: 100, route: "SUBLINGUAL_LOZENGE", validUntil: new Date("2026-05-30T00:00:00Z") },
+    });
+    await expect(signClearance(c.as.psychiatrist, dated.id, now)).rejects.toSatisfy(isP11(/its evaluation date is Wed 4 Mar\./));
+    expect((await stored()).signed).toBe(0);
   });
 });
 
