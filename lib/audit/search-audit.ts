@@ -5,14 +5,11 @@ import type { Staff } from "../auth/session";
 import { db } from "../db";
 import type { Prisma } from "../db/prisma";
 import { ForbiddenError } from "../errors";
+import { DATE_FIELDS, zCalendarDate } from "../input/calendar-date";
 import { addClinicDays, atClinicTime } from "../protocol/calendar";
 import { recordAudit } from "./record";
 
-const DAY = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+const DAY = zCalendarDate(DATE_FIELDS.records).optional().catch(undefined);
 
 /** The admin's search form (query string). Bad values are dropped rather than refused. */
 export const ZAuditSearch = z.object({

@@ -3,10 +3,10 @@
 // that; everything that can be said from the input alone is said here, on the field concerned.
 import { z } from "zod";
 import { measured, refineBloodPressure, ZVitalsFields } from "../dosing/input";
+import { DATE_FIELDS, zCalendarDate } from "../input/calendar-date";
 import { MAX_PLAUSIBLE_DOSE_MG } from "../dosing/input";
 import { SCREENING_KEYS, screeningFrom, type ScreeningKey } from "./screening";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** A checkbox group arrives as nothing, one string or several. */
 const listOf = <T extends z.ZodType>(item: T) =>
@@ -18,7 +18,7 @@ export const ZClearanceInput = ZVitalsFields.extend({
   evaluationSessionId: z.preprocess(blankToUndefined, z.uuid().optional()),
   /** Set when this clearance amends (supersedes) a signed one. */
   supersedesId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  evaluatedOn: z.string({ message: "Enter the evaluation date." }).regex(DATE, "Enter the evaluation date as YYYY-MM-DD."),
+  evaluatedOn: zCalendarDate(DATE_FIELDS.clearance, "Enter the evaluation date as YYYY-MM-DD."),
   screening: listOf(z.enum(SCREENING_KEYS as [ScreeningKey, ...ScreeningKey[]], { message: "Unknown screening item." })).transform((keys) => screeningFrom(keys)),
   decision: z.enum(["CLEARED", "CLEARED_WITH_CONDITIONS", "NOT_CLEARED", "DEFERRED"], { message: "Choose a decision." }),
   conditions: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().trim().max(2000, "Keep the conditions under 2000 characters.")),
@@ -26,7 +26,7 @@ export const ZClearanceInput = ZVitalsFields.extend({
   maxDoseMg: z.preprocess(blankToUndefined, measured("the maximum dose", "mg", 0.01, MAX_PLAUSIBLE_DOSE_MG, { decimals: 2 }).optional()),
   route: z.preprocess(blankToUndefined, z.enum(["SUBLINGUAL_LOZENGE", "INTRAMUSCULAR"], { message: "Choose the route." }).optional()),
   /** Blank: the clinic's validity period from the evaluation date. */
-  validUntil: z.preprocess(blankToUndefined, z.string().regex(DATE, "Enter the date as YYYY-MM-DD.").optional()),
+  validUntil: z.preprocess(blankToUndefined, zCalendarDate(DATE_FIELDS.clearance, "Enter the date as YYYY-MM-DD.").optional()),
 })
   .superRefine(refineBloodPressure)
   .superRefine((v, ctx) => {

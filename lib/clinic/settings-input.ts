@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { numberFromForm, parseDecimal } from "../input/decimal";
 import { settingsFromClinic, settingsToClinic, ZProtocolSettings, type ClinicSettingsColumns, type TProtocolSettings } from "../protocol";
 
 // The admin's clinic settings form: the protocol's settings (PROTOCOL.md, "(setting)"), validated
@@ -84,7 +85,7 @@ export function timeOfDay(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-const number = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : undefined);
+const number = (value: unknown) => (typeof value === "string" ? numberFromForm(value) : undefined);
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
 /**
@@ -107,7 +108,7 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     clearanceValidityDays: n("clearanceValidityDays"),
     integrationWindowDays: { min: n("integrationWindowDays.min"), max: n("integrationWindowDays.max") },
     lowDoseSeries: { min: n("lowDoseSeries.min"), max: n("lowDoseSeries.max") },
-    openWeekdays: list(form.openWeekdays).map((d) => Number(d)),
+    openWeekdays: list(form.openWeekdays).map((d) => (typeof d === "string" ? parseDecimal(d) : Number.NaN)),
     opensAtMinute: minuteOfDay(form.opensAtMinute),
     closesAtMinute: minuteOfDay(form.closesAtMinute),
     maxSystolic: n("maxSystolic"),

@@ -1,6 +1,7 @@
 // What staff type on a dosing day, validated with plausible ranges and units. The database has
 // the same floor (VitalsReading_plausible, Administration_dose_positive); these give the words.
 import { z } from "zod";
+import { numberFromForm } from "../input/decimal";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
@@ -17,10 +18,7 @@ export function measured(what: string, unit: string, min: number, max: number, o
     decimals === undefined
       ? n
       : n.refine((v) => Math.abs(Math.round(v * 10 ** decimals) - v * 10 ** decimals) < 1e-6, `Enter ${what} with at most ${decimals} decimals (${unit}).`);
-  return z.preprocess((v) => {
-    const blank = blankToUndefined(v);
-    return typeof blank === "string" ? Number(blank.trim()) : blank;
-  }, checked);
+  return z.preprocess(numberFromForm, checked);
 }
 
 function capitalise(s: string) {

@@ -3,6 +3,7 @@
 // everything here goes through date-fns with a TZDate / tz() context and never adds 24 hours.
 import { TZDate, tz } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, format, getISODay } from "date-fns";
+import { calendarDateParts } from "../input/calendar-date";
 import type { ProtocolSettings } from "./types";
 
 /** A calendar date in the clinic's zone, "YYYY-MM-DD". */
@@ -26,12 +27,12 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+// Dates reach the engine already read by lib/input/calendar-date; one that does not exist here is
+// a bug, and rolling it over into the next month would hide it.
 function parseDay(day: ClinicDay): [number, number, number] {
-  const m = DAY_PATTERN.exec(day);
-  if (!m) throw new Error(`Not a calendar date (YYYY-MM-DD): ${day}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  const parts = calendarDateParts(day);
+  if (!parts) throw new Error(`Not a calendar date (YYYY-MM-DD): ${day}`);
+  return parts;
 }
 
 /** Noon of a calendar date in the zone: a safe anchor, never inside a DST gap. */

@@ -4,14 +4,18 @@ import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { databaseFailureOf } from "../db/errors";
 import { InvalidInputError } from "../errors";
+import { numberFromForm } from "../input/decimal";
 
 export const ZRoomInput = z.object({
   name: z.string().trim().min(1, "Give the room a name.").max(60, "Keep the name under 60 characters."),
-  capacity: z.coerce
-    .number({ message: "Capacity must be a number." })
-    .int("Capacity must be a whole number.")
-    .min(1, "A room holds at least 1 person.")
-    .max(50, "Capacity above 50 is not plausible for a therapy room."),
+  capacity: z.preprocess(
+    numberFromForm,
+    z
+      .number({ message: "Capacity must be a number." })
+      .int("Capacity must be a whole number.")
+      .min(1, "A room holds at least 1 person.")
+      .max(50, "Capacity above 50 is not plausible for a therapy room."),
+  ),
   dosingEquipped: z
     .union([z.literal("on"), z.literal("true"), z.boolean()])
     .optional()

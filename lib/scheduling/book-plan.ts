@@ -4,20 +4,22 @@ import { z } from "zod";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
+import { DATE_FIELDS, zCalendarDate } from "../input/calendar-date";
+import { numberFromForm } from "../input/decimal";
 import { atClinicTime, settingsFromClinic, type NewSession } from "../protocol";
 import { bookSessions } from "./book-sessions";
 import { ZSessionKind } from "./session-input";
 
 const ZRow = z.object({
   kind: ZSessionKind,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date."),
+  date: zCalendarDate(DATE_FIELDS.session, "Choose a date."),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Choose a start time (HH:MM)."),
   roomId: z.preprocess((v) => (v === "" || v === "telehealth" ? null : v), z.string().uuid("Choose a room.").nullable()),
   partnerIds: z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(z.string().uuid()).min(1).max(2)),
   clinicianIds: z.preprocess((v) => (typeof v === "string" ? v.split(",") : v), z.array(z.string().uuid()).min(1).max(4)),
   journeyerId: z.preprocess((v) => (v === "" ? null : v), z.string().uuid().nullable()),
   /** An integration's medicine session, by its row number in this plan. */
-  medicineIndex: z.preprocess((v) => (v === "" || v === undefined ? null : Number(v)), z.number().int().min(0).nullable()),
+  medicineIndex: z.preprocess((v) => numberFromForm(v) ?? null, z.number().int().min(0).nullable()),
 });
 
 export const ZPlanInput = z.object({

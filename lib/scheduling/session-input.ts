@@ -4,9 +4,12 @@ import { z } from "zod";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
+import { DATE_FIELDS, zCalendarDate } from "../input/calendar-date";
 import { atClinicTime, settingsFromClinic, type NewSession, type SessionKind } from "../protocol";
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.");
+const ZDay = zCalendarDate(DATE_FIELDS.session, "Choose a date.");
+/** A union with "" would hide the date's own message behind zod's "Invalid input". */
+const ZOptionalDay = z.preprocess((v) => (v === "" ? undefined : v), ZDay.optional());
 const ZTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Choose a start time (HH:MM).");
 const ZId = z.string().uuid("Choose one from the list.");
 const optionalId = z.preprocess((v) => (v === "" || v === "telehealth" ? null : v), ZId.nullable().optional());
@@ -25,7 +28,7 @@ export const ZBookingInput = z.object({
   partnerId: optionalId,
   journeyerId: optionalId,
   psychiatristId: optionalId,
-  integrationDate: ZDay.optional().or(z.literal("").transform(() => undefined)),
+  integrationDate: ZOptionalDay,
   integrationTime: ZTime.optional().or(z.literal("").transform(() => undefined)),
   integrationRoomId: optionalId,
 });
@@ -37,7 +40,7 @@ export const ZMoveInput = z.object({
   time: ZTime,
   roomId: optionalId,
   /** Moving a medicine session: its integration may move with it (P4), never silently. */
-  integrationDate: ZDay.optional().or(z.literal("").transform(() => undefined)),
+  integrationDate: ZOptionalDay,
   integrationTime: ZTime.optional().or(z.literal("").transform(() => undefined)),
 });
 export type TMoveInput = z.output<typeof ZMoveInput>;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { measured } from "../dosing/input";
+import { DATE_FIELDS, yearsAfter, zCalendarDate } from "../input/calendar-date";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const reason = (required: string) => z.string().trim().min(3, required).max(500, "Keep it under 500 characters.");
 
 /** A lot as supplied: Schedule III ketamine, at most 100 g in one receipt. */
@@ -40,10 +40,14 @@ export const ZCorrectionInput = z.object({
 });
 export type TCorrectionInput = z.output<typeof ZCorrectionInput>;
 
+/** The longest report: a decade of the log is already far more than an inspection asks for. */
+export const MAX_REPORT_YEARS = 10;
+
 export const ZReportRange = z
   .object({
-    from: z.string().regex(DATE, "Enter the first day as YYYY-MM-DD."),
-    to: z.string().regex(DATE, "Enter the last day as YYYY-MM-DD."),
+    from: zCalendarDate(DATE_FIELDS.records, "Enter the first day as YYYY-MM-DD."),
+    to: zCalendarDate(DATE_FIELDS.records, "Enter the last day as YYYY-MM-DD."),
   })
-  .refine((r) => r.from <= r.to, { path: ["to"], message: "The last day cannot be before the first." });
+  .refine((r) => r.from <= r.to, { path: ["to"], message: "The last day cannot be before the first." })
+  .refine((r) => r.to < yearsAfter(r.from, MAX_REPORT_YEARS), { path: ["to"], message: `A report covers at most ${MAX_REPORT_YEARS} years.` });
 export type TReportRange = z.output<typeof ZReportRange>;

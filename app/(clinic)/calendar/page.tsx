@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { coupleOptions } from "@/lib/couples/list-couples";
+import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { firstValue } from "@/lib/search-params";
@@ -17,7 +18,6 @@ import { dayCards, daySlots, weekCards, weekDays } from "./_components/cards";
 
 export const metadata = { title: "Room calendar" };
 
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type Search = { date?: string; view?: string; room?: string; time?: string; session?: string };
@@ -28,7 +28,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const tz = clinic.timeZone;
   const params = await searchParams;
   const requested = firstValue(params.date);
-  const dateKey = requested && DATE_KEY.test(requested) && !Number.isNaN(Date.parse(requested)) ? requested : clinicDate(new Date(), tz);
+  const dateKey = calendarDateOr(requested, DATE_FIELDS.browse, clinicDate(new Date(), tz));
   const view = firstValue(params.view) === "week" ? "week" : "day";
   const weekStart = addClinicDays(dateKey, 1 - isoWeekday(dateKey, tz), tz);
   const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { COUPLES_PAGE_SIZE, listCouples } from "@/lib/couples/list-couples";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
+import { wholeNumberOr } from "@/lib/input/decimal";
 import { firstValue } from "@/lib/search-params";
 
 export const metadata = { title: "Couples" };
@@ -14,8 +15,7 @@ export default async function CouplesPage({ searchParams }: { searchParams: Prom
   const clinic = await getClinic(staff.clinicId);
   const params = await searchParams;
   const q = (firstValue(params.q) ?? "").slice(0, 100);
-  const requestedPage = Number.parseInt(firstValue(params.page) ?? "", 10);
-  const { rows: couples, total, page, pages } = await listCouples(staff, clinic.timeZone, { query: q, page: Number.isFinite(requestedPage) ? requestedPage : 1 });
+  const { rows: couples, total, page, pages } = await listCouples(staff, clinic.timeZone, { query: q, page: wholeNumberOr(firstValue(params.page), 1) });
   const pageLink = (n: number) => `/couples?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`;
   const first = (page - 1) * COUPLES_PAGE_SIZE + 1;
   const mine = staff.roles.includes("FRONT_DESK") ? "every couple of the clinic" : "the couples you work with";

@@ -17,6 +17,7 @@ import { coupleNames } from "@/lib/couples/list-couples";
 import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
 import { NotFoundError } from "@/lib/errors";
 import { formatClinicRange } from "@/lib/format/clinic-time";
+import { wholeNumberOr } from "@/lib/input/decimal";
 import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
 import { listRooms } from "@/lib/rooms/rooms";
 import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
@@ -29,7 +30,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string }> }) {
   const { coupleId } = await params;
-  const booked = Number((await searchParams).booked) || 0;
+  const booked = wholeNumberOr((await searchParams).booked, 0);
   if (!UUID.test(coupleId)) notFound();
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);

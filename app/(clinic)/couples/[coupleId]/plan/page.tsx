@@ -7,6 +7,8 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { getCoupleForStaff } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
 import { NotFoundError } from "@/lib/errors";
+import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
+import { parseDecimal, wholeNumberOr } from "@/lib/input/decimal";
 import { addClinicDays, clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
 import { listRooms } from "@/lib/rooms/rooms";
 import { DAY_PARTS, type DayPart } from "@/lib/scheduling/plan-cycle";
@@ -33,8 +35,9 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   const cycle = couple.cycles.find((c) => c.status === "PLANNING" || c.status === "ACTIVE");
   const [rooms, psychiatrists] = await Promise.all([listRooms(staff.clinicId).then((r) => r.filter((x) => x.active)), listClinicians(staff.clinicId, "PSYCHIATRIST")]);
   const q = await searchParams;
-  const start = q.start && /^\d{4}-\d{2}-\d{2}$/.test(q.start) ? q.start : addClinicDays(clinicDate(new Date(), tz), 1, tz);
-  const weekdays = list(q.weekday).map(Number).filter((d) => d >= 1 && d <= 7);
+  const today = clinicDate(new Date(), tz);
+  const start = calendarDateOr(q.start, DATE_FIELDS.session, today, addClinicDays(today, 1, tz));
+  const weekdays = list(q.weekday).map(parseDecimal).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
   const parts = list(q.part).filter((p): p is DayPart => p in DAY_PARTS);
   const psychiatristId = psychiatrists.find((p) => p.id === q.psychiatrist)?.id ?? psychiatrists[0]?.id;
   const partners = [couple.partnerA, couple.partnerB];
@@ -60,7 +63,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           dayParts: parts,
           psychiatristId,
           firstJourneyerId: partners.find((p) => p.id === q.first)?.id,
-          seriesLength: q.series ? Number(q.series) : undefined,
+          seriesLength: wholeNumberOr(q.series, undefined),
         })
       : null;
   const name = (id: string) => partners.find((p) => p.id === id)?.firstName ?? "";
