@@ -6,6 +6,7 @@ import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { doseHold } from "./hold";
 import type { TOverrideInput } from "./input";
+import { assertOnItsDay } from "./on-its-day";
 import { assertCheckedIn, dosingSessionFor } from "./session-access";
 
 /**
@@ -13,10 +14,11 @@ import { assertCheckedIn, dosingSessionFor } from "./session-access";
  * (P11: psychiatrists only). The override is append-only and names the reading it answers; a
  * newer reading over the limits holds the dose again.
  */
-export async function overrideDoseHold(staff: Staff, input: TOverrideInput): Promise<void> {
+export async function overrideDoseHold(staff: Staff, input: TOverrideInput, now = new Date()): Promise<void> {
   await assertPsychiatrist(staff, "dosing:override", { action: "override", entity: "DoseHoldOverride", phrase: "override a dose hold" });
   await db.$transaction(async (tx) => {
     const session = await dosingSessionFor(tx, staff, input.sessionId, "dosing:override");
+    assertOnItsDay("a hold override is", session.startsAt, session.clinic.timeZone, now);
     assertCheckedIn(session, "An override is");
     const reading = await tx.vitalsReading.findFirst({
       where: { id: input.vitalsReadingId, dosingRecord: { sessionId: session.id } },

@@ -12,6 +12,7 @@ import { settingsFromClinic } from "../protocol/settings";
 import { assertWitness } from "../substance-log/write-entry";
 import { doseHold, holdRefusal } from "./hold";
 import type { TAdministrationInput } from "./input";
+import { assertOnItsDay } from "./on-its-day";
 import { assertCheckedIn, dosingPartner, dosingSessionFor, instantOf, partnerLabel } from "./session-access";
 
 const MODEL_OF = { MEDICINE_TAKING_TURNS: "TAKING_TURNS", MEDICINE_LOW_DOSE: "LOW_DOSE_TOGETHER" } as const;
@@ -27,6 +28,7 @@ export async function recordAdministration(staff: Staff, input: TAdministrationI
   try {
     return await db.$transaction(async (tx) => {
       const session = await dosingSessionFor(tx, staff, input.sessionId, "dosing:record");
+      assertOnItsDay("a dose is", session.startsAt, session.clinic.timeZone, now);
       assertCheckedIn(session, "A dose is");
       const partner = dosingPartner(session, input.clientId);
       const name = partnerLabel(partner);

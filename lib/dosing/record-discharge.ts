@@ -6,6 +6,7 @@ import { InvalidInputError } from "../errors";
 import { formatClinicTime } from "../format/clinic-time";
 import { overLimits } from "./hold";
 import type { TDischargeInput } from "./input";
+import { assertOnItsDay } from "./on-its-day";
 import { assertCheckedIn, dosingPartner, dosingSessionFor, partnerLabel } from "./session-access";
 
 /**
@@ -17,6 +18,7 @@ import { assertCheckedIn, dosingPartner, dosingSessionFor, partnerLabel } from "
 export async function recordDischarge(staff: Staff, input: TDischargeInput, now = new Date()): Promise<void> {
   await db.$transaction(async (tx) => {
     const session = await dosingSessionFor(tx, staff, input.sessionId, "dosing:record");
+    assertOnItsDay("a discharge is", session.startsAt, session.clinic.timeZone, now);
     assertCheckedIn(session, "A discharge is");
     const partner = dosingPartner(session, input.clientId);
     const name = partnerLabel(partner);

@@ -4,12 +4,14 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { doseHold, type HoldState } from "./hold";
 import type { TVitalsInput } from "./input";
+import { assertOnItsDay } from "./on-its-day";
 import { assertCheckedIn, dosingPartner, dosingSessionFor, instantOf } from "./session-access";
 
 /** Blood pressure and heart rate before dosing, during, or before discharge; returns the hold state. */
 export async function recordVitals(staff: Staff, input: TVitalsInput, now = new Date()): Promise<{ readingId: string; hold: HoldState }> {
   return db.$transaction(async (tx) => {
     const session = await dosingSessionFor(tx, staff, input.sessionId, "dosing:record");
+    assertOnItsDay("vitals are", session.startsAt, session.clinic.timeZone, now);
     assertCheckedIn(session, "Vitals are");
     const partner = dosingPartner(session, input.clientId);
     const takenAt = instantOf(input.time, session, now);

@@ -35,10 +35,10 @@ describe(`dosing day on ${databaseKind}`, () => {
     const { readingId, hold } = await recordVitals(c.as.therapist, vitals(s, "BEFORE_DOSING", [170, 95]), at(5));
     expect(hold).toMatchObject({ state: "held", readingId });
     await expect(recordAdministration(c.as.therapist, dose(s, lot.id, 50), at(6))).rejects.toThrow(/on hold: .*170\/95/);
-    await expect(overrideDoseHold(c.as.therapist, { sessionId: s.id, vitalsReadingId: readingId, reason: "Anxious; retake is lower" })).rejects.toSatisfy(
+    await expect(overrideDoseHold(c.as.therapist, { sessionId: s.id, vitalsReadingId: readingId, reason: "Anxious; retake is lower" }, at(7))).rejects.toSatisfy(
       (e) => e instanceof RuleViolationError && e.rule === "P11",
     );
-    await overrideDoseHold(c.as.psychiatrist, { sessionId: s.id, vitalsReadingId: readingId, reason: "White-coat; known baseline 150/88" });
+    await overrideDoseHold(c.as.psychiatrist, { sessionId: s.id, vitalsReadingId: readingId, reason: "White-coat; known baseline 150/88" }, at(8));
     await recordAdministration(c.as.therapist, dose(s, lot.id, 50), at(10));
     expect(Number((await db.substanceLot.findUniqueOrThrow({ where: { id: lot.id } })).balanceMg)).toBe(950);
     const entry = await db.substanceLogEntry.findFirstOrThrow({ where: { lotId: lot.id, kind: "ADMINISTRATION" } });
@@ -129,6 +129,64 @@ describe(`dosing day on ${databaseKind}`, () => {
     const s = await medicineSession(db, c);
     await expect(recordVitals(c.as.otherTherapist, vitals(s, "BEFORE_DOSING", [120, 80]), at(1))).rejects.toThrow(/not found/);
     await expect(recordVitals(c.as.frontDesk, vitals(s, "BEFORE_DOSING", [120, 80]), at(1))).rejects.toThrow(/permission/);
+  });
+});
+
+// P11: a dosing day's records are made only on the session's own clinic day (Tue 10 Mar in Los
+// Angeles); the ride home alone may be recorded ahead.
+describe(`a dosing day's records on its own day (P11) on ${databaseKind}`, () => {
+  const monEvening = new Date("2026-03-10T05:00:00Z"); // Mon 9 Mar 22:00 in the clinic, already the session's UTC date
+  const tueLate = new Date("2026-03-11T06:30:00Z"); // Tue 10 Mar 23:30 in the clinic, the next UTC date
+  const wedMorning = new Date("2026-03-11T16:00:00Z"); // Wed 11 Mar 09:00 in the clinic
+  const onItsDay = (what: string, today: string) => (e: unknown) =>
+    e instanceof RuleViolationError && e.rule === "P11" && e.message === `P11: ${what} recorded only on the day of the medicine session, Tue 10 Mar; today is ${today}.`;
+  const recorded = async (s: Session) => ({
+    vitals: await db.vitalsReading.count({ where: { dosingRecord: { sessionId: s.id } } }),
+    doses: await db.administration.count({ where: { dosingRecord: { sessionId: s.id } } }),
+    overrides: await db.doseHoldOverride.count({ where: { dosingRecord: { sessionId: s.id } } }),
+    discharged: await db.dosingRecord.count({ where: { sessionId: s.id, dischargedAt: { not: null } } }),
+    log: await db.substanceLogEntry.count({ where: { kind: "ADMINISTRATION", administration: { dosingRecord: { sessionId: s.id } } } }),
+  });
+
+  test("vitals, a dose, a hold override and a discharge are refused the day before and the day after, and nothing is stored", async () => {
+    await signedClearance(db, c);
+    const lot = await lotWith(db, c, 1000);
+    const s = await medicineSession(db, c);
+    await recordRideHome(c.as.therapist, ride(s));
+    const discharge = { sessionId: s.id, clientId: c.couple.partnerAId, alertAndOriented: true, escortPresent: true };
+
+    for (const [when, today] of [[monEvening, "Mon 9 Mar"], [wedMorning, "Wed 11 Mar"]] as const) {
+      await expect(recordVitals(c.as.therapist, vitals(s, "BEFORE_DOSING", [120, 80]), when)).rejects.toSatisfy(onItsDay("vitals are", today));
+      await expect(recordAdministration(c.as.therapist, dose(s, lot.id, 50), when)).rejects.toSatisfy(onItsDay("a dose is", today));
+      await expect(recordDischarge(c.as.therapist, discharge, when)).rejects.toSatisfy(onItsDay("a discharge is", today));
+    }
+    expect(await recorded(s)).toEqual({ vitals: 0, doses: 0, overrides: 0, discharged: 0, log: 0 });
+
+    // On the day: a reading over the limits holds the dose; the override waits for the day too.
+    const { readingId } = await recordVitals(c.as.therapist, vitals(s, "BEFORE_DOSING", [170, 95]), at(1));
+    const override = { sessionId: s.id, vitalsReadingId: readingId, reason: "White-coat; known baseline 150/88" };
+    await expect(overrideDoseHold(c.as.psychiatrist, override, wedMorning)).rejects.toSatisfy(onItsDay("a hold override is", "Wed 11 Mar"));
+    expect(await recorded(s)).toEqual({ vitals: 1, doses: 0, overrides: 0, discharged: 0, log: 0 });
+  });
+
+  test("allowed on the day, up to its late evening (already the next date in UTC)", async () => {
+    await signedClearance(db, c);
+    const lot = await lotWith(db, c, 1000);
+    const s = await medicineSession(db, c);
+    await recordRideHome(c.as.therapist, ride(s));
+    const { readingId } = await recordVitals(c.as.therapist, vitals(s, "BEFORE_DOSING", [170, 95]), at(1));
+    await overrideDoseHold(c.as.psychiatrist, { sessionId: s.id, vitalsReadingId: readingId, reason: "White-coat; known baseline 150/88" }, at(2));
+    await recordAdministration(c.as.therapist, dose(s, lot.id, 50), at(5));
+    await recordVitals(c.as.therapist, vitals(s, "BEFORE_DISCHARGE", [125, 80]), tueLate);
+    await recordDischarge(c.as.therapist, { sessionId: s.id, clientId: c.couple.partnerAId, alertAndOriented: true, escortPresent: true }, tueLate);
+    expect(await recorded(s)).toEqual({ vitals: 2, doses: 1, overrides: 1, discharged: 1, log: 1 });
+  });
+
+  test("the ride home may be recorded ahead, while the day's other records wait for the day", async () => {
+    const s = await medicineSession(db, c, "MEDICINE_TAKING_TURNS", "SCHEDULED");
+    await recordRideHome(c.as.frontDesk, ride(s));
+    expect((await db.dosingRecord.findFirstOrThrow({ where: { sessionId: s.id } })).rideHomeName).toBe("Alex Rivera");
+    await expect(recordVitals(c.as.therapist, vitals(s, "BEFORE_DOSING", [120, 80]), monEvening)).rejects.toSatisfy(onItsDay("vitals are", "Mon 9 Mar"));
   });
 });
 

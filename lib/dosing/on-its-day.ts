@@ -1,0 +1,18 @@
+import { RuleViolationError } from "../errors";
+import { clinicDate, formatClinicDay } from "../protocol/calendar";
+
+/**
+ * P11: a dosing day's records (vitals, doses, a hold override, discharge) are made only on the
+ * medicine session's own clinic day, so that none is dated before what it records could have
+ * happened or written up days later. The ride home alone may be recorded ahead (P10 wants it
+ * before check-in). `what` starts the sentence: "vitals are", "a dose is".
+ */
+export function assertOnItsDay(what: string, startsAt: Date, timeZone: string, now: Date): void {
+  const day = clinicDate(startsAt, timeZone);
+  const today = clinicDate(now, timeZone);
+  if (today === day) return;
+  throw new RuleViolationError(
+    "P11",
+    `P11: ${what} recorded only on the day of the medicine session, ${formatClinicDay(day, timeZone)}; today is ${formatClinicDay(today, timeZone)}.`,
+  );
+}
