@@ -24,14 +24,15 @@ let dummyHash: Promise<string> | undefined;
 /**
  * Checks a sign-in: the throttle first (a throttled attempt does not look at the password), then
  * the credentials. Every attempt is counted for the throttle; sign-ins to a real account, allowed
- * or refused, go to that clinic's audit log. On success, starts the server-side session.
+ * or refused, go to that clinic's audit log. On success, starts the server-side session. `now` is
+ * for tests that replay a history; without it the time is read under the throttle's lock.
  */
-export async function authenticate(email: unknown, password: unknown, ip: string | null, now = new Date()): Promise<SignInResult> {
+export async function authenticate(email: unknown, password: unknown, ip: string | null, now?: Date): Promise<SignInResult> {
   const parsed = ZCredentials.safeParse({ email, password });
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email: key, password: secret } = parsed.data;
 
-  const { verdict, attemptId } = await admitSignInAttempt(db, key, ip, now);
+  const { verdict, attemptId, at } = await admitSignInAttempt(db, key, ip, now);
   if (verdict !== "allowed") return { ok: false, reason: "throttled" };
 
   const user = await db.user.findUnique({ where: { email: key } });
@@ -40,7 +41,7 @@ export async function authenticate(email: unknown, password: unknown, ip: string
   const hasPassword = !!user && user.passwordHash.startsWith("$argon2");
   const valid = await verifyPassword(hasPassword ? user.passwordHash : await (dummyHash ??= hashPassword("not-a-real-password")), secret);
   const ok = !!user && user.active && hasPassword && valid;
-  if (ok) await markSignInSucceeded(db, attemptId, now);
+  if (ok) await markSignInSucceeded(db, attemptId, at);
   if (user) {
     await recordAudit(db, ok ? { id: user.id, roles: user.roles, ip, clinicId: user.clinicId } : null, {
       action: "sign-in",
@@ -52,6 +53,6 @@ export async function authenticate(email: unknown, password: unknown, ip: string
     });
   }
   if (!ok) return { ok: false, reason: "invalid" };
-  const sessionId = await startStaffSession(user.id, ip, now);
+  const sessionId = await startStaffSession(user.id, ip, at);
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, roles: user.roles, sessionVersion: user.sessionVersion }, sessionId };
 }
