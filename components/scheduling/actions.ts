@@ -7,9 +7,9 @@ import { moveSessions } from "@/lib/scheduling/move-sessions";
 import { cancelSession, checkInSession, completeSession, markNoShow } from "@/lib/scheduling/session-life";
 import { draftBooking, draftMove, ZBookingInput, ZCancelInput, ZMoveInput, ZSessionRef } from "@/lib/scheduling/session-input";
 
-// The schedule's server actions, shared by the couple page and the room calendar. Each is a
-// public endpoint: defineAction checks the session and the role, zod the input; lib/scheduling
-// runs the protocol engine and the write in one transaction.
+// The schedule's server actions, shared by the couple page and the room calendar. defineAction
+// checks the session, the role and the caller's reach to the couple or session first;
+// lib/scheduling runs the protocol engine and the write in one transaction.
 
 type Done = { message: string; notices: string[] };
 export type ScheduleResult = ActionResult<Done>;
@@ -20,8 +20,9 @@ function refresh() {
   revalidatePath("/");
 }
 
-const book = defineAction({
+export const bookSessionAction = defineAction({
   permission: "session:book",
+  reach: { couple: "coupleId" },
   input: ZBookingInput,
   run: async (input, staff): Promise<Done> => {
     const { notices, sessionIds } = await bookSessions(staff, await draftBooking(staff, input));
@@ -30,8 +31,9 @@ const book = defineAction({
   },
 });
 
-const move = defineAction({
+export const moveSessionAction = defineAction({
   permission: "session:move",
+  reach: { session: "sessionId" },
   input: ZMoveInput,
   run: async (input, staff): Promise<Done> => {
     const moves = await draftMove(staff, input);
@@ -41,8 +43,9 @@ const move = defineAction({
   },
 });
 
-const cancel = defineAction({
+export const cancelSessionAction = defineAction({
   permission: "session:cancel",
+  reach: { session: "sessionId" },
   input: ZCancelInput,
   run: async (input, staff): Promise<Done> => {
     const { cancelledIds } = await cancelSession(staff, input.sessionId, input.reason);
@@ -54,6 +57,7 @@ const cancel = defineAction({
 const lifeStep = (permission: "session:check-in" | "session:complete" | "session:no-show", step: typeof checkInSession, message: string) =>
   defineAction({
     permission,
+    reach: { session: "sessionId" },
     input: ZSessionRef,
     run: async (input, staff): Promise<Done> => {
       await step(staff, input.sessionId);
@@ -62,25 +66,6 @@ const lifeStep = (permission: "session:check-in" | "session:complete" | "session
     },
   });
 
-const checkIn = lifeStep("session:check-in", checkInSession, "Checked in.");
-const complete = lifeStep("session:complete", completeSession, "Session completed.");
-const noShow = lifeStep("session:no-show", markNoShow, "Recorded as a no-show.");
-
-export async function bookSessionAction(_previous: ScheduleResult | null, form: FormData) {
-  return book(form);
-}
-export async function moveSessionAction(_previous: ScheduleResult | null, form: FormData) {
-  return move(form);
-}
-export async function cancelSessionAction(_previous: ScheduleResult | null, form: FormData) {
-  return cancel(form);
-}
-export async function checkInSessionAction(_previous: ScheduleResult | null, form: FormData) {
-  return checkIn(form);
-}
-export async function completeSessionAction(_previous: ScheduleResult | null, form: FormData) {
-  return complete(form);
-}
-export async function noShowSessionAction(_previous: ScheduleResult | null, form: FormData) {
-  return noShow(form);
-}
+export const checkInSessionAction = lifeStep("session:check-in", checkInSession, "Checked in.");
+export const completeSessionAction = lifeStep("session:complete", completeSession, "Session completed.");
+export const noShowSessionAction = lifeStep("session:no-show", markNoShow, "Recorded as a no-show.");

@@ -1,56 +1,91 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { can, type Permission } from "../auth/permissions";
+import { reachesRecord, RECORD_NAMES, type RecordKind } from "../auth/reach-check";
 import { currentStaff, type Staff } from "../auth/session";
-import { databaseFailureOf } from "../db/errors";
+import { databaseFailureOf, refusalOf } from "../db/errors";
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, RuleViolationsError } from "../errors";
+import { decodeForm, type FormLimits } from "./form-input";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; rules?: string[] };
 
+/** The function React's useActionState and a form's `action` call. */
+export type FormAction<T> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
+
 /**
- * Every server action is a public POST endpoint, so each one goes through this: the session
- * (re-read from the database), the permission, zod on the input, the domain call, and known
- * errors turned into words. Unexpected errors are logged and reported without detail.
+ * Which record the form names, checked before anything else of the form is read: one field
+ * holding its id ({ session: "sessionId" }), or "own-clinic" for actions that name no record
+ * (adding a room, say) and act only on the caller's own clinic.
+ */
+export type ReachOf = "own-clinic" | { [K in RecordKind]: { [P in K]: string } }[RecordKind];
+
+export const SESSION_ENDED = "Your session has ended. Please sign in again.";
+const UNREADABLE = "This form could not be read. Reload the page and try again.";
+
+/**
+ * Every server action is a public POST endpoint, so each one is made here, in this order: the
+ * session (re-read from the database), the role, the caller's reach to the record the form
+ * names (out of reach is answered exactly as not found: no name, date or rule), then the form
+ * read within limits and parsed with zod, then the domain call, whose known errors become words.
+ * Unexpected errors are logged without their message and reported without detail.
  */
 export function defineAction<S extends z.ZodType, T>(options: {
   permission: Permission;
+  reach: ReachOf;
   input: S;
+  limits?: Partial<FormLimits>;
   run: (input: z.output<S>, staff: Staff) => Promise<T>;
-}): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
+  /** After a success, outside the error mapping: a redirect() is React's to follow. */
+  then?: (data: T, input: z.output<S>) => void;
+}): FormAction<T> {
+  return async (_previous, form) => {
     const staff = await currentStaff();
-    if (!staff) return { ok: false, error: "Your session has ended. Please sign in again." };
+    if (!staff) return { ok: false, error: SESSION_ENDED };
     if (!can(staff.roles, options.permission)) return { ok: false, error: new ForbiddenError().message };
-    const parsed = options.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-    if (!parsed.success) {
-      return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    if (!(form instanceof FormData)) return { ok: false, error: UNREADABLE };
+    if (options.reach !== "own-clinic") {
+      const [kind, field] = Object.entries(options.reach)[0] as [RecordKind, string];
+      if (!(await reachesRecord(staff, options.permission, kind, form.get(field)))) return { ok: false, error: new NotFoundError(RECORD_NAMES[kind]).message };
     }
-    try {
-      return { ok: true, data: await options.run(parsed.data, staff) };
-    } catch (error) {
-      return failureOf(error);
-    }
+    return parseAndRun(form, options, (input) => options.run(input, staff));
   };
 }
 
 /**
  * The one kind of action that needs no session: accepting an invitation link, whose token is
- * the credential. zod and the error mapping as above; `run` must check the token itself.
+ * the credential. The same limits, zod and error mapping; `run` must check the token itself.
  */
-export function definePublicAction<S extends z.ZodType, T>(options: { input: S; run: (input: z.output<S>) => Promise<T> }): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    const parsed = options.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-    if (!parsed.success) {
-      return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
-    }
-    try {
-      return { ok: true, data: await options.run(parsed.data) };
-    } catch (error) {
-      return failureOf(error);
-    }
+export function definePublicAction<S extends z.ZodType, T>(options: {
+  input: S;
+  limits?: Partial<FormLimits>;
+  run: (input: z.output<S>) => Promise<T>;
+  then?: (data: T, input: z.output<S>) => void;
+}): FormAction<T> {
+  return async (_previous, form) => {
+    if (!(form instanceof FormData)) return { ok: false, error: UNREADABLE };
+    return parseAndRun(form, options, options.run);
   };
+}
+
+async function parseAndRun<S extends z.ZodType, T>(
+  form: FormData,
+  options: { input: S; limits?: Partial<FormLimits>; then?: (data: T, input: z.output<S>) => void },
+  run: (input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const decoded = decodeForm(form, options.limits);
+  if (!decoded.ok) return decoded;
+  const parsed = options.input.safeParse(decoded.value);
+  if (!parsed.success) return { ok: false, error: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+  let data: T;
+  try {
+    data = await run(parsed.data);
+  } catch (error) {
+    return failureOf(error);
+  }
+  options.then?.(data, parsed.data);
+  return { ok: true, data };
 }
 
 export function failureOf(error: unknown): { ok: false; error: string; fieldErrors?: Record<string, string[]>; rules?: string[] } {
@@ -58,9 +93,9 @@ export function failureOf(error: unknown): { ok: false; error: string; fieldErro
   if (error instanceof RuleViolationError) return { ok: false, error: error.message, rules: [error.rule] };
   if (error instanceof InvalidInputError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
   if (error instanceof NotFoundError || error instanceof ForbiddenError) return { ok: false, error: error.message };
-  const failure = databaseFailureOf(error);
-  if (failure?.code === "40001" || failure?.code === "40P01") {
-    return { ok: false, error: "Someone else changed this at the same moment. Nothing was saved; please try again." };
+  const refusal = refusalOf(error);
+  if (refusal) {
+    return { ok: false, error: refusal.message, ...(refusal.rule && { rules: [refusal.rule] }), ...(refusal.field && { fieldErrors: { [refusal.field]: [refusal.message] } }) };
   }
   console.error("Unexpected error in a server action", logSafe(error));
   return { ok: false, error: "Something went wrong and nothing was saved. Please try again." };
@@ -71,17 +106,6 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
     (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-/** Form fields as an object; a name sent several times (checkbox groups) becomes an array. */
-export function formDataToObject(form: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(form.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = values.length > 1 ? values : values[0];
   }
   return out;
 }

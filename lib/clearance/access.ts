@@ -1,8 +1,8 @@
 import "server-only";
 import type { Staff } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
+import { NOTHING, partnerWhere } from "../auth/reach";
 import { recordAudit } from "../audit/record";
-import { coupleScope } from "../couples/access";
 import { db, type Tx } from "../db";
 import { ForbiddenError, NotFoundError, RuleViolationError } from "../errors";
 
@@ -29,18 +29,13 @@ export function assertMay(staff: Actor, permission: Permission): void {
 }
 
 /**
- * The partner, if this staff member may see their couple (object-level, the couple page's rule).
- * Out of scope and missing look the same, so ids cannot be probed.
+ * The partner, if this staff member reaches them for the permission (P11: a therapist the
+ * partners of the couples they treat, a psychiatrist the partners they evaluate). Out of reach
+ * and missing look the same, so ids cannot be probed.
  */
-export async function partnerInScope(tx: Tx, staff: Actor, clientId: string) {
-  const scope = coupleScope(staff);
-  if (!scope) throw new NotFoundError("The partner");
+export async function partnerInReach(tx: Tx, staff: Actor, permission: Permission, clientId: string) {
   const client = await tx.client.findFirst({
-    where: {
-      id: clientId,
-      clinicId: staff.clinicId,
-      OR: [{ couplesAsA: { some: scope } }, { couplesAsB: { some: scope } }],
-    },
+    where: { AND: [partnerWhere(staff, permission) ?? NOTHING, { id: clientId }] },
     select: { id: true, firstName: true, lastName: true, preferredName: true, clinicId: true },
   });
   if (!client) throw new NotFoundError("The partner");

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { addClinicDays, clinicDate } from "../protocol/calendar";
 import { settingsFromClinic } from "../protocol/settings";
-import { assertMay, partnerInScope } from "./access";
+import { assertMay, partnerInReach } from "./access";
 import { CLEARANCE_FACTS } from "./facts";
 import { clearanceInForceForAnyModel, toSnapshotClearance } from "./in-force";
 
@@ -17,7 +17,7 @@ export type ClearanceState = "in force" | "draft" | "revoked" | "superseded" | "
 export async function clearanceHistory(staff: Staff, clientId: string, now = new Date()) {
   assertMay(staff, "clearance:read");
   return db.$transaction(async (tx) => {
-    const partner = await partnerInScope(tx, staff, clientId);
+    const partner = await partnerInReach(tx, staff, "clearance:read", clientId);
     const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: staff.clinicId } });
     const settings = settingsFromClinic(clinic);
     const today = clinicDate(now, clinic.timeZone);

@@ -3,7 +3,7 @@ import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError } from "../errors";
 import { clinicDate } from "../protocol/calendar";
-import { assertPsychiatrist, partnerDisplayName, partnerInScope } from "./access";
+import { assertPsychiatrist, partnerDisplayName, partnerInReach } from "./access";
 import { getClearanceForStaff } from "./get-clearance";
 
 const dateKey = (d: Date) => d.toISOString().slice(0, 10);
@@ -15,7 +15,7 @@ const dateKey = (d: Date) => d.toISOString().slice(0, 10);
  */
 export async function clearanceFormContext(staff: Staff, q: { clientId: string; evaluationId?: string; amendsId?: string; draftId?: string }, now = new Date()) {
   await assertPsychiatrist(staff, "clearance:record", { action: "record", entity: "Clearance", phrase: "record or amend a clearance", clientId: q.clientId });
-  const partner = await partnerInScope(db, staff, q.clientId);
+  const partner = await partnerInReach(db, staff, "clearance:record", q.clientId);
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: staff.clinicId } });
   const today = clinicDate(now, clinic.timeZone);
   const evaluation = q.evaluationId

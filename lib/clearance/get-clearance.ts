@@ -5,7 +5,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { clinicDate } from "../protocol/calendar";
 import { settingsFromClinic } from "../protocol/settings";
-import { assertMay, partnerInScope } from "./access";
+import { assertMay, partnerInReach } from "./access";
 import { CLEARANCE_FACTS } from "./facts";
 import { clearanceInForceForAnyModel } from "./in-force";
 import { readScreening } from "./screening";
@@ -26,7 +26,7 @@ export async function getClearanceForStaff(staff: Staff, clearanceId: string, no
       },
     });
     if (!clearance) throw new NotFoundError("The clearance");
-    await partnerInScope(tx, staff, clearance.clientId);
+    await partnerInReach(tx, staff, "clearance:read", clearance.clientId);
     const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: staff.clinicId } });
     const siblings = await tx.clearance.findMany({ where: { clientId: clearance.clientId }, include: CLEARANCE_FACTS });
     const inForceId = clearanceInForceForAnyModel(siblings, clearance.clientId, clinicDate(now, clinic.timeZone), settingsFromClinic(clinic));

@@ -10,6 +10,7 @@ const dateKey = (d: Date) => d.toISOString().slice(0, 10);
 export type ClearanceFacts = {
   id: string;
   clientId: string;
+  psychiatristId: string;
   decision: SnapshotClearance["decision"];
   models: KapModel[];
   evaluatedOn: Date;
@@ -33,6 +34,7 @@ export function toSnapshotClearance(c: ClearanceFacts): SnapshotClearance {
     evaluatedOn: dateKey(c.evaluatedOn),
     validUntil: dateKey(c.validUntil),
     recordedByPsychiatrist: c.psychiatrist.roles.includes("PSYCHIATRIST"),
+    psychiatristId: c.psychiatristId,
     signed: c.signedAt !== null,
     revoked: c.revocation !== null,
     supersededById: c.supersededBy?.signedAt ? c.supersededBy.id : null,

@@ -5,7 +5,7 @@ import { db, type Tx } from "../db";
 import { databaseFailureOf } from "../db/errors";
 import { InvalidInputError, NotFoundError, RuleViolationError } from "../errors";
 import { addClinicDays, clinicDate } from "../protocol/calendar";
-import { assertPsychiatrist, partnerInScope } from "./access";
+import { assertPsychiatrist, partnerInReach } from "./access";
 import type { TClearanceInput } from "./input";
 import { signClearanceIn } from "./sign-clearance";
 
@@ -29,7 +29,7 @@ export async function recordClearance(staff: Staff, input: TClearanceInput, opti
   const now = options.now ?? new Date();
   try {
     return await db.$transaction(async (tx) => {
-      await partnerInScope(tx, staff, input.clientId);
+      await partnerInReach(tx, staff, "clearance:record", input.clientId);
       const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: staff.clinicId } });
       const today = clinicDate(now, clinic.timeZone);
       if (input.evaluatedOn > today) {

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { databaseFailureOf } from "../db/errors";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { assertPsychiatrist, partnerInScope } from "./access";
+import { assertPsychiatrist, partnerInReach } from "./access";
 import type { TRevokeInput } from "./input";
 
 /**
@@ -21,7 +21,7 @@ export async function revokeClearance(staff: Staff, input: TRevokeInput, now = n
         include: { revocation: { select: { id: true } }, supersededBy: { select: { signedAt: true } } },
       });
       if (!clearance) throw new NotFoundError("The clearance");
-      await partnerInScope(tx, staff, clearance.clientId);
+      await partnerInReach(tx, staff, "clearance:revoke", clearance.clientId);
       if (!clearance.signedAt) throw new InvalidInputError("A draft is not in force and cannot be revoked; it can be changed or left unsigned.");
       if (clearance.revocation) throw new InvalidInputError("This clearance has already been revoked.");
       if (clearance.supersededBy?.signedAt) throw new InvalidInputError("This clearance was amended; revoke the amendment in force instead.");

@@ -93,7 +93,8 @@ const list = (value: unknown) => (value === undefined || value === "" ? [] : Arr
  * an empty or non-numeric field becomes a value zod refuses with the field's own message.
  */
 export function settingsCandidateOf(form: Record<string, unknown>): TClinicSettingsInput {
-  const n = (key: string) => number(form[key]) as number;
+  // Field names are paths ("integrationWindowDays.min"); the action's form reader nests them.
+  const n = (path: string) => number(path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), form)) as number;
   return {
     sessionMinutes: {
       INTAKE: n("sessionMinutes.INTAKE"),

@@ -31,12 +31,6 @@ export const ZCoupleInput = z
   });
 export type TCoupleInput = z.output<typeof ZCoupleInput>;
 
-/** Nested form fields ("partnerA.firstName") as the object zod expects. */
-export function coupleFormToInput(form: Record<string, unknown>) {
-  const partner = (p: string) => ({ firstName: form[`${p}.firstName`], lastName: form[`${p}.lastName`], email: form[`${p}.email`], phone: form[`${p}.phone`] });
-  return { ...form, partnerA: partner("partnerA"), partnerB: partner("partnerB") };
-}
-
 /** The named therapists must be active therapists of the staff member's clinic. */
 export async function assertClinicTherapists(staff: Staff, input: Pick<TCoupleInput, "couplesTherapistId" | "partnerAKapTherapistId" | "partnerBKapTherapistId">) {
   const therapistIds = [...new Set([input.couplesTherapistId, input.partnerAKapTherapistId, input.partnerBKapTherapistId])];

@@ -1,21 +1,23 @@
 import "server-only";
+import type { Permission } from "../auth/permissions";
+import { coupleWhere, type CoupleFacts, type SessionFacts } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
-import { coupleScope } from "./access";
 
 /**
- * One couple with its cycles and sessions, if this staff member may see it. Out of scope and
- * missing look the same (not found), so ids cannot be probed.
+ * One couple with its cycles and sessions, if this staff member reaches it for the permission
+ * (reading it, by default). Out of reach and missing look the same (not found), so ids cannot be
+ * probed.
  */
-export async function getCoupleForStaff(staff: Staff, coupleId: string) {
-  const scope = coupleScope(staff);
+export async function getCoupleForStaff(staff: Staff, coupleId: string, permission: Permission = "couple:read") {
+  const scope = coupleWhere(staff, permission);
   if (!scope) throw new NotFoundError("The couple");
   const couple = await db.couple.findFirst({
     where: { AND: [scope, { id: coupleId }] },
     include: {
-      partnerA: true,
-      partnerB: true,
+      partnerA: { include: { clearances: { select: { clientId: true, psychiatristId: true } } } },
+      partnerB: { include: { clearances: { select: { clientId: true, psychiatristId: true } } } },
       couplesTherapist: { select: { id: true, name: true } },
       partnerAKapTherapist: { select: { id: true, name: true } },
       partnerBKapTherapist: { select: { id: true, name: true } },
@@ -35,3 +37,20 @@ export async function getCoupleForStaff(staff: Staff, coupleId: string) {
 }
 
 export type CoupleDetail = Awaited<ReturnType<typeof getCoupleForStaff>>;
+
+/** The couple as reach reads it (lib/auth/reach.ts), for a page that holds it already. */
+export function coupleFactsOf(couple: CoupleDetail): CoupleFacts {
+  return {
+    couplesTherapistId: couple.couplesTherapistId,
+    partners: [
+      { id: couple.partnerAId, kapTherapistId: couple.partnerAKapTherapistId },
+      { id: couple.partnerBId, kapTherapistId: couple.partnerBKapTherapistId },
+    ],
+    sessions: couple.sessions.map(sessionFactsOf),
+    clearances: [...couple.partnerA.clearances, ...couple.partnerB.clearances],
+  };
+}
+
+export function sessionFactsOf(s: CoupleDetail["sessions"][number]): SessionFacts {
+  return { kind: s.kind, status: s.status, journeyerId: s.journeyerId, clinicianIds: s.clinicians.map((c) => c.userId), partnerIds: s.attendees.map((a) => a.clientId) };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { clinicDateOnly } from "../format/clinic-time";
-import { coupleScope } from "./access";
+import { coupleWhere } from "../auth/reach";
 import { coupleStage } from "./stage";
 
 export type CoupleRow = {
@@ -26,7 +26,7 @@ export type CouplePage = { rows: CoupleRow[]; total: number; page: number; pages
  */
 export async function listCouples(staff: Staff, timeZone: string, options: { query?: string; page?: number } = {}, now = new Date()): Promise<CouplePage> {
   const today = clinicDateOnly(now, timeZone);
-  const scope = coupleScope(staff);
+  const scope = coupleWhere(staff, "couple:read");
   if (!scope) return { rows: [], total: 0, page: 1, pages: 1 };
   const q = (options.query ?? "").trim();
   const nameMatch = q
@@ -105,7 +105,7 @@ export function clearanceInForce(today: Date) {
 
 /** The couples this staff member may book for, as choices for a form. */
 export async function coupleOptions(staff: Staff): Promise<{ id: string; name: string }[]> {
-  const scope = coupleScope(staff);
+  const scope = coupleWhere(staff, "session:book");
   if (!scope) return [];
   const couples = await db.couple.findMany({
     where: { AND: [scope, { active: true }] },

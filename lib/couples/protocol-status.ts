@@ -1,10 +1,11 @@
 import "server-only";
+import { can } from "../auth/permissions";
+import { coupleWhere } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { cycleStatusPanel, type CycleStatusPanel } from "../protocol";
 import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
-import { coupleScope, seesClinicalContent } from "./access";
 
 /**
  * The protocol status panel of one of the couple's cycles (issue 3): clinical content, so for
@@ -12,8 +13,8 @@ import { coupleScope, seesClinicalContent } from "./access";
  * engine from the same snapshot it judges bookings with, so the panel and the rules agree.
  */
 export async function protocolStatusForCycle(staff: Staff, coupleId: string, cycleId: string, now = new Date()): Promise<CycleStatusPanel> {
-  if (!seesClinicalContent(staff)) throw new ForbiddenError();
-  const scope = coupleScope(staff);
+  if (!can(staff.roles, "clinical:read")) throw new ForbiddenError();
+  const scope = coupleWhere(staff, "clinical:read");
   if (!scope) throw new NotFoundError("The couple");
   const couple = await db.couple.findFirst({ where: { AND: [scope, { id: coupleId }] }, select: { id: true } });
   if (!couple) throw new NotFoundError("The couple");

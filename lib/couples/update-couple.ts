@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { coupleScope } from "../auth/permissions";
+import { coupleWhere } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
@@ -12,7 +12,7 @@ export type TCoupleUpdate = z.output<typeof ZCoupleUpdate>;
 
 /** Updates both partners' details and the couple's therapists, for a couple the staff member may reach. */
 export async function updateCouple(staff: Staff, input: TCoupleUpdate) {
-  const scope = coupleScope(staff);
+  const scope = coupleWhere(staff, "couple:write");
   const couple = scope ? await db.couple.findFirst({ where: { AND: [scope, { id: input.coupleId }] } }) : null;
   if (!couple) throw new NotFoundError("The couple");
   await assertClinicTherapists(staff, input);

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
-import { coupleScope } from "../auth/permissions";
+import { coupleWhere } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
@@ -25,7 +25,7 @@ export type TStartCycle = z.output<typeof ZStartCycle>;
  * size is the protocol's typical one (P7), which the therapist may go beyond later.
  */
 export async function startCycle(staff: Staff, input: TStartCycle) {
-  const scope = coupleScope(staff);
+  const scope = coupleWhere(staff, "cycle:plan");
   return db.$transaction(async (tx) => {
     const couple = scope ? await tx.couple.findFirst({ where: { AND: [scope, { id: input.coupleId }] }, include: { clinic: true, cycles: { where: { status: { in: ["PLANNING", "ACTIVE"] } } } } }) : null;
     if (!couple) throw new NotFoundError("The couple");

@@ -1,6 +1,10 @@
-// The one place that reads database errors. Prisma wraps driver errors differently per path
-// (P2039 with a driverAdapterError, a bare DriverAdapterError, P2034 for write conflicts), on
-// PGlite and on PostgreSQL alike; callers get one plain shape.
+import type { RuleId } from "../protocol/types";
+
+// The one place that reads database errors, and the one table from a database's refusal to words.
+// Prisma wraps driver errors differently per path (P2039 with a driverAdapterError, a bare
+// DriverAdapterError, P2034 for write conflicts, P2002 for uniques), on PGlite and on PostgreSQL
+// alike; callers get one plain shape, and users a sentence that names the rule where one applies.
+// Constraint names are the migrations' (prisma/migrations/*/migration.sql).
 
 export type DatabaseFailure = {
   /** SQLSTATE, e.g. 23P01 (exclusion), 23505 (unique), 23514 (check), 40001 (serialization). */
@@ -11,7 +15,7 @@ export type DatabaseFailure = {
   detail?: string;
 };
 
-type Cause = { kind?: string; code?: string; originalCode?: string; message?: string; originalMessage?: string; detail?: string };
+type Cause = { kind?: string; code?: string; originalCode?: string; message?: string; originalMessage?: string; detail?: string; constraint?: string | { index?: string; fields?: string[] } };
 
 export function databaseFailureOf(error: unknown): DatabaseFailure | null {
   const cause = findCause(error);
@@ -19,22 +23,114 @@ export function databaseFailureOf(error: unknown): DatabaseFailure | null {
   const code = cause.originalCode ?? cause.code ?? (cause.kind === "TransactionWriteConflict" ? "40001" : undefined);
   if (!code) return null;
   const message = cause.originalMessage ?? cause.message ?? "";
-  const constraint = /constraint "([^"]+)"/.exec(message)?.[1];
+  const named = typeof cause.constraint === "string" ? cause.constraint : cause.constraint?.index;
+  const constraint = named ?? /constraint "([^"]+)"/.exec(message)?.[1] ?? /index "([^"]+)"/.exec(message)?.[1];
   return { code, constraint, message, detail: cause.detail };
 }
 
 function findCause(error: unknown): Cause | null {
   if (!error || typeof error !== "object") return null;
-  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: Cause } }; cause?: unknown; name?: string };
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: Cause }; target?: unknown }; cause?: unknown; name?: string };
   if (e.meta?.driverAdapterError?.cause) return e.meta.driverAdapterError.cause;
   if (e.code === "P2034") return { code: "40001", message: "write conflict" };
-  if (e.code === "P2002") return { code: "23505", message: "unique constraint" };
+  if (e.code === "P2002") return { code: "23505", message: "unique constraint", constraint: typeof e.meta?.target === "string" ? e.meta.target : undefined };
   if (e.name === "DriverAdapterError" && e.cause && typeof e.cause === "object") return e.cause as Cause;
   return null;
 }
 
 export const isExclusionViolation = (f: DatabaseFailure | null) => f?.code === "23P01";
-export const isUniqueViolation = (f: DatabaseFailure | null) => f?.code === "23505";
-export const isCheckViolation = (f: DatabaseFailure | null) => f?.code === "23514";
-export const isAppendOnlyRefusal = (f: DatabaseFailure | null) => f?.code === "KP001";
 export const isRetryableConflict = (f: DatabaseFailure | null) => f?.code === "40001" || f?.code === "40P01";
+
+/** What a refusal tells the person who caused it: a sentence, the rule it enforces, the field at fault. */
+export type Refusal = { message: string; rule?: RuleId; field?: string };
+
+const refused = (message: string, rule?: RuleId, field?: string): Refusal => ({ message: rule && !message.startsWith(`${rule}:`) ? `${rule}: ${message}` : message, rule, field });
+
+/** Unique indexes and EXCLUDE and CHECK constraints, by name. */
+const BY_CONSTRAINT: Record<string, Refusal> = {
+  // P8: the clash itself is named by lib/scheduling/clash.ts, which finds the session in the way.
+  Session_room_no_overlap: refused("That room is already booked at that time. Nothing was saved.", "P8"),
+  SessionClinician_no_overlap: refused("A clinician of this session is already booked at that time. Nothing was saved.", "P8"),
+  SessionAttendee_no_overlap: refused("A partner is already in another session at that time. Nothing was saved.", "P8"),
+  Session_one_integration_per_medicine_session: refused("that medicine session already has its integration; move that one instead.", "P4"),
+  Session_ends_after_start: refused("a session must end after it starts.", "P10"),
+  Session_room_required: refused("choose a room: only a medical evaluation may be held by telehealth.", "P9", "roomId"),
+  Session_journeyer_iff_taking_turns: refused("a Taking Turns medicine session has exactly one journeyer, and no other session has one.", "P5", "journeyerId"),
+  Session_integration_has_medicine_session: refused("an integration belongs to a medicine session, and nothing else does.", "P4"),
+  Session_not_its_own_medicine_session: refused("a session cannot be its own medicine session.", "P4"),
+  Session_kap_kind_in_cycle: refused("KAP sessions belong to a KAP cycle: start one for this couple first.", "P7", "kind"),
+  Session_cancellation_recorded: refused("a cancellation is recorded with its reason.", "P10", "reason"),
+  Clinic_session_lengths_positive: refused("Every session length must be at least 1 minute."),
+  Clinic_preparations_nonnegative: refused("The number of preparation sessions cannot be negative.", "P2"),
+  Clinic_integration_window: refused("the integration window must start no later than it ends.", "P4"),
+  Clinic_low_dose_series: refused("a Low Dose Together series has at least 1 session, and its smallest size is not above its largest.", "P7"),
+  Clinic_clearance_validity: refused("a clearance is valid for at least 1 day.", "P3", "clearanceValidityDays"),
+  Clinic_opening_hours: refused("the clinic opens on at least one day, and opens before it closes.", "P10"),
+  Clinic_vitals_limits: refused("The vitals limits must be positive, with the systolic limit above the diastolic."),
+  Clinic_sign_in_timeouts: refused("The sign-in time-outs must be positive."),
+  User_email_key: refused("An account with that email address already exists.", undefined, "email"),
+  User_email_lower_case: refused("The email address must be stored in lower case.", undefined, "email"),
+  User_has_a_role: refused("Give the account at least one role.", undefined, "roles"),
+  Room_clinicId_name_key: refused("A room of that name already exists.", undefined, "name"),
+  Room_capacity_positive: refused("a room holds at least 1 person.", "P9", "capacity"),
+  Couple_two_distinct_partners: refused("A couple is two different people."),
+  KapCycle_planned_count_positive: refused("a cycle plans at least one session.", "P7"),
+  KapCycle_single_experience_is_taking_turns: refused("a single experience is one Taking Turns medicine session; Low Dose Together is a series.", "P5", "format"),
+  Clearance_supersedesId_key: refused("that clearance has already been amended; open the amendment instead.", "P11"),
+  Clearance_vitals_plausible: refused("Blood pressure and heart rate must be plausible readings, the diastolic below the systolic."),
+  Clearance_valid_after_evaluation: refused("a clearance cannot end before its evaluation.", "P3", "validUntil"),
+  Clearance_dose_positive: refused("the maximum dose must be more than 0 mg.", "P3", "maxDoseMg"),
+  Clearance_cleared_is_complete: refused("a clearance that lets a partner dose names the models, the maximum dose and the route.", "P3"),
+  Clearance_conditions_stated: refused("state the conditions of this clearance.", "P3", "conditions"),
+  ClearanceRevocation_clearanceId_key: refused("this clearance has already been revoked.", "P3"),
+  ClearanceRevocation_reason_given: refused("give the reason for revoking.", "P3", "reason"),
+  DosingRecord_sessionId_clientId_key: refused("Someone else started this partner's dosing record at the same moment. Nothing was saved; please try again."),
+  VitalsReading_plausible: refused("Blood pressure and heart rate must be plausible readings, the diastolic below the systolic."),
+  DoseHoldOverride_reason_given: refused("Give the reason for letting the dose go ahead.", undefined, "reason"),
+  Administration_dose_positive: refused("A dose is more than 0 mg.", undefined, "doseMg"),
+  Administration_witness_is_another_person: refused("The witness must be someone other than the person giving the dose.", undefined, "witnessedById"),
+  SubstanceLot_clinicId_lotNumber_key: refused("A lot with that number has already been received; record a count or a correction for it instead.", undefined, "lotNumber"),
+  SubstanceLot_balance_not_negative: refused("That lot does not hold enough: a lot's balance never goes below zero. Choose another lot, or record a count if the log is wrong.", undefined, "lotId"),
+  SubstanceLogEntry_administrationId_key: refused("That dose is already in the controlled-substance log."),
+  SubstanceLogEntry_sign_matches_kind: refused("A receipt adds to a lot, a dose or a waste takes from it, a count changes nothing and a correction names the entry it corrects."),
+  SubstanceLogEntry_waste_witnessed: refused("A waste is witnessed by someone other than the person recording it.", undefined, "witnessedById"),
+  SubstanceLogEntry_administration_linked: refused("Only a dose recorded on a dosing day is logged as an administration."),
+};
+
+/** Append-only tables (SQLSTATE KP001, raised by the migrations' triggers), by table. */
+const APPEND_ONLY: Record<string, Refusal> = {
+  Clearance: refused("a signed clearance is never changed; record an amendment instead.", "P11"),
+  ClearanceRevocation: refused("a revocation is never changed or withdrawn; record a new clearance instead.", "P11"),
+  Administration: refused("A recorded dose is never changed; correct the controlled-substance log with a new entry that references it."),
+  DoseHoldOverride: refused("A recorded override is never changed."),
+  SubstanceLogEntry: refused("The controlled-substance log is never changed; correct an entry with a new one that references it."),
+  AuditEvent: refused("The audit log is never changed."),
+};
+
+const BY_CODE: Record<string, Refusal> = {
+  "40001": refused("Someone else changed this at the same moment. Nothing was saved; please try again."),
+  "40P01": refused("Someone else changed this at the same moment. Nothing was saved; please try again."),
+  "23505": refused("That is already recorded. Nothing was saved."),
+  "23514": refused("That would break one of the clinic's rules for this record. Nothing was saved."),
+  "23P01": refused("That time clashes with another booking of the same room, clinician or partner. Nothing was saved.", "P8"),
+  "23503": refused("Something this refers to no longer exists. Reload the page and try again."),
+  KP001: refused("That record is never changed once made; add a correction instead."),
+};
+
+/** Out of range and connection failures, by SQLSTATE class. */
+const BY_CLASS: Record<string, Refusal> = {
+  "22": refused("A value is out of the range the clinic's records can hold. Nothing was saved."),
+  "08": refused("The database could not be reached. Nothing was saved; please try again in a moment."),
+  "57": refused("The database could not be reached. Nothing was saved; please try again in a moment."),
+};
+
+/** The words for a database's refusal, or null when the error is not one (then it is a defect). */
+export function refusalOf(error: unknown): Refusal | null {
+  const failure = databaseFailureOf(error);
+  if (!failure) return null;
+  if (failure.code === "KP001") {
+    const table = /^(\w+) is append-only/.exec(failure.message)?.[1] ?? (failure.message.startsWith("P11: a signed clearance") ? "Clearance" : undefined);
+    return (table && APPEND_ONLY[table]) || BY_CODE.KP001;
+  }
+  return (failure.constraint && BY_CONSTRAINT[failure.constraint]) || BY_CODE[failure.code] || BY_CLASS[failure.code.slice(0, 2)] || null;
+}

@@ -22,7 +22,8 @@ export async function dosingDay(staff: Staff, sessionId: string, now = new Date(
   return db.$transaction(async (tx) => {
     const session = await dosingSessionFor(tx, staff, sessionId, clinical ? "dosing:record" : "dosing:ride-home", { lock: false });
     const zone = session.clinic.timeZone;
-    const partners = dosingPartners(session);
+    // Only the partners this staff member reaches (P11): a psychiatrist sees those they evaluate.
+    const partners = dosingPartners(session).filter((p) => session.reachedPartnerIds.includes(p.id));
     const records = await tx.dosingRecord.findMany({
       where: { sessionId: session.id },
       include: clinical

@@ -1,53 +1,48 @@
 import "server-only";
 import type { Staff } from "../auth/session";
 import { can, type Permission } from "../auth/permissions";
+import { NOTHING, partnerWhere, sessionWhere } from "../auth/reach";
 import type { Tx } from "../db";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { atClinicTime, clinicDate } from "../protocol/calendar";
+import { MEDICINE_KINDS } from "../protocol/cycle";
 
 /**
- * A medicine session for its dosing day, if this staff member may work on it: a clinician of the
- * session, a therapist of the couple, any psychiatrist of the clinic (they override holds), and,
- * for the ride home only, the front desk (who check partners in, P10). Row-locks the session so
- * the dosing day's writes and its completion are ordered.
+ * A medicine session for its dosing day, if this staff member reaches it for the permission
+ * (P11, lib/auth/reach.ts): a therapist of the couple; a psychiatrist for the dosing days of the
+ * partners they evaluate; for the ride home only, the front desk (who check partners in, P10).
+ * `reachedPartnerIds` are the partners whose records this staff member may see and make: a
+ * psychiatrist who evaluates one partner of a Low Dose Together pair works that partner's
+ * record only. Row-locks the session so the dosing day's writes and its completion are ordered.
  */
 export async function dosingSessionFor(tx: Tx, staff: Staff, sessionId: string, permission: Permission, options: { lock?: boolean } = {}) {
   if (!can(staff.roles, permission)) throw new ForbiddenError();
   if (options.lock !== false) await tx.$queryRaw`SELECT 1 FROM "Session" WHERE "id" = ${sessionId}::uuid FOR UPDATE`;
   const session = await tx.session.findFirst({
-    where: { id: sessionId, clinicId: staff.clinicId, kind: { in: ["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"] } },
+    where: { AND: [sessionWhere(staff, permission) ?? NOTHING, { id: sessionId, kind: { in: [...MEDICINE_KINDS] } }] },
     include: {
       couple: { include: { partnerA: true, partnerB: true } },
       clinicians: { select: { userId: true } },
       clinic: true,
     },
   });
-  if (!session || !maySee(staff, session, permission)) throw new NotFoundError("The medicine session");
-  return session;
-}
-
-type SessionForAccess = {
-  clinicians: { userId: string }[];
-  couple: { couplesTherapistId: string; partnerAKapTherapistId: string; partnerBKapTherapistId: string };
-};
-
-function maySee(staff: Staff, s: SessionForAccess, permission: Permission): boolean {
-  if (staff.roles.includes("PSYCHIATRIST")) return true;
-  if (permission === "dosing:ride-home" && staff.roles.includes("FRONT_DESK")) return true;
-  const { couple } = s;
-  return [couple.couplesTherapistId, couple.partnerAKapTherapistId, couple.partnerBKapTherapistId, ...s.clinicians.map((c) => c.userId)].includes(staff.id);
+  if (!session) throw new NotFoundError("The session");
+  const dosing = dosingPartners(session).map((p) => p.id);
+  const reached = await tx.client.findMany({ where: { AND: [partnerWhere(staff, permission) ?? NOTHING, { id: { in: dosing } }] }, select: { id: true } });
+  return { ...session, reachedPartnerIds: reached.map((p) => p.id) };
 }
 
 export type DosingSession = Awaited<ReturnType<typeof dosingSessionFor>>;
 
 /** Who doses: the journeyer in Taking Turns (P5), both partners in Low Dose Together (P6). */
-export function dosingPartners(session: Pick<DosingSession, "kind" | "journeyerId" | "couple">) {
+export function dosingPartners<P extends { id: string }>(session: { kind: string; journeyerId: string | null; couple: { partnerA: P; partnerB: P } }): P[] {
   const both = [session.couple.partnerA, session.couple.partnerB];
   return session.kind === "MEDICINE_LOW_DOSE" ? both : both.filter((p) => p.id === session.journeyerId);
 }
 
+/** A dosing partner of the session whom this staff member reaches; anyone else is "not a dosing partner", alike. */
 export function dosingPartner(session: DosingSession, clientId: string) {
-  const partner = dosingPartners(session).find((p) => p.id === clientId);
+  const partner = dosingPartners(session).find((p) => p.id === clientId && session.reachedPartnerIds.includes(p.id));
   if (!partner) throw new InvalidInputError("That partner does not dose in this session.", { clientId: ["That partner does not dose in this session."] });
   return partner;
 }

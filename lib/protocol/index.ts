@@ -7,7 +7,7 @@ export { applyChange } from "./apply-change";
 export { cycleStatusPanel, type CycleStatusPanel, type PanelIntegration, type PanelPrerequisite, type PrerequisiteState } from "./status-panel";
 export { flagsAfterRevocation } from "./revocation";
 export { typicalComposition, cycleSizeNotices, type Composition, type CyclePart, type Bounds } from "./rules/p7-cycle-size";
-export { PERMISSION_FOR_CHANGE, mayMakeChange } from "./rules/p11-who-may";
+export { PERMISSION_FOR_CHANGE, mayMakeChange, coupleFactsOf } from "./rules/p11-who-may";
 export { RULES } from "./rules";
 export {
   DEFAULT_SETTINGS,

@@ -58,6 +58,8 @@ export type SnapshotClearance = {
   evaluatedOn: string;
   validUntil: string; // "YYYY-MM-DD", calendar dates in the clinic's zone
   recordedByPsychiatrist: boolean;
+  /** Who recorded it: a psychiatrist reaches the partners whose clearances they recorded (P11). */
+  psychiatristId?: string;
   signed: boolean;
   revoked: boolean;
   supersededById: string | null;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { coupleWhere, NOTHING } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
@@ -22,21 +23,14 @@ const ZRow = z.object({
   medicineIndex: z.preprocess((v) => numberFromForm(v) ?? null, z.number().int().min(0).nullable()),
 });
 
+/** The most sessions one plan books: a Low Dose Together series of 8 with every prerequisite is 24. */
+export const PLAN_ROWS = 40;
+
 export const ZPlanInput = z.object({
   coupleId: z.string().uuid(),
-  rows: z.array(ZRow).min(1, "The plan has no sessions.").max(40, "A plan has at most 40 sessions."),
+  rows: z.array(ZRow).min(1, "The plan has no sessions.").max(PLAN_ROWS, `A plan has at most ${PLAN_ROWS} sessions.`),
 });
 export type TPlanInput = z.output<typeof ZPlanInput>;
-
-/** Form fields "rows.3.date" … as { rows: [...] }. */
-export function planFormToInput(form: Record<string, unknown>) {
-  const rows: Record<string, unknown>[] = [];
-  for (const [key, value] of Object.entries(form)) {
-    const m = /^rows\.(\d+)\.(\w+)$/.exec(key);
-    if (m) (rows[Number(m[1])] ??= {})[m[2]] = value;
-  }
-  return { coupleId: form.coupleId, rows: rows.filter(Boolean) };
-}
 
 /**
  * Books the plan the therapist reviewed, all sessions or none, into the couple's open cycle.
@@ -44,7 +38,7 @@ export function planFormToInput(form: Record<string, unknown>) {
  */
 export async function bookPlan(staff: Staff, input: TPlanInput) {
   const couple = await db.couple.findFirst({
-    where: { id: input.coupleId, clinicId: staff.clinicId },
+    where: { AND: [coupleWhere(staff, "cycle:plan") ?? NOTHING, { id: input.coupleId }] },
     include: { clinic: true, cycles: { where: { status: { in: ["PLANNING", "ACTIVE"] } }, take: 1, orderBy: { createdAt: "desc" } } },
   });
   if (!couple) throw new NotFoundError("The couple");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Staff } from "../auth/session";
-import { coupleScope } from "../auth/permissions";
+import { coupleWhere } from "../auth/reach";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { addClinicDays, atClinicTime, evaluateChange } from "../protocol";
@@ -12,7 +12,7 @@ import { planCycle, type BusyTimes, type PlanPreferences } from "./plan-cycle";
  * why, and the engine's verdict on booking it all (empty when the plan can be booked as is).
  */
 export async function proposePlan(staff: Staff, coupleId: string, prefs: PlanPreferences, now = new Date()) {
-  const scope = coupleScope(staff);
+  const scope = coupleWhere(staff, "cycle:plan");
   const couple = scope
     ? await db.couple.findFirst({ where: { AND: [scope, { id: coupleId }] }, include: { cycles: { where: { status: { in: ["PLANNING", "ACTIVE"] } }, take: 1, orderBy: { createdAt: "desc" } } } })
     : null;

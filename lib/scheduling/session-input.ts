@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { coupleWhere, NOTHING } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
@@ -62,7 +63,7 @@ const ONE_PARTNER: SessionKind[] = ["INTAKE", "MEDICAL_EVALUATION"];
  */
 export async function draftBooking(staff: Staff, input: TBookingInput): Promise<{ coupleId: string; cycleId: string | null; sessions: NewSession[] }> {
   const couple = await db.couple.findFirst({
-    where: { id: input.coupleId, clinicId: staff.clinicId },
+    where: { AND: [coupleWhere(staff, "session:book") ?? NOTHING, { id: input.coupleId }] },
     include: { clinic: true, cycles: { where: { status: { in: ["PLANNING", "ACTIVE"] } }, orderBy: { createdAt: "desc" }, take: 1 } },
   });
   if (!couple) throw new NotFoundError("The couple");

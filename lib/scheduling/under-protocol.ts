@@ -3,8 +3,8 @@ import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { databaseFailureOf, isRetryableConflict } from "../db/errors";
 import type { Tx } from "../db/prisma";
-import { RuleViolationError, RuleViolationsError } from "../errors";
-import { evaluateChange, type CycleSnapshot, type Notice, type ProposedChange } from "../protocol";
+import { NotFoundError, RuleViolationError, RuleViolationsError } from "../errors";
+import { evaluateChange, mayMakeChange, type CycleSnapshot, type Notice, type ProposedChange } from "../protocol";
 import { explainClash, type Attempt } from "./clash";
 import { lockCouple, loadCoupleSnapshot } from "./load-snapshot";
 
@@ -21,8 +21,8 @@ type Plan<T> = {
 };
 
 /**
- * Every change to a schedule runs here: lock the couple, load its picture, ask the protocol
- * engine (P1–P11), write, all in one transaction. A refusal, by the engine or by the
+ * Every change to a schedule runs here: lock the couple, load its picture, check the caller's
+ * reach, ask the protocol engine (P1–P11), write, all in one transaction. A refusal, by the engine or by the
  * database's constraints, leaves the database exactly as it was.
  */
 export async function underProtocol<T>(plan: Plan<T>): Promise<{ result: T; notices: Notice[] }> {
@@ -48,6 +48,8 @@ async function attemptOnce<T>(plan: Plan<T>): Promise<{ result: T; notices: Noti
         const snapshot = await loadCoupleSnapshot(tx, plan.staff.clinicId, plan.coupleId, plan.cycleId);
         timeZone = snapshot.settings.timeZone;
         const change = plan.change(snapshot);
+        // Reach comes first (P11): out of reach is not found, before any rule speaks of the couple.
+        if (mayMakeChange(plan.staff, snapshot, change) === "out-of-reach") throw new NotFoundError(change.type === "book" ? "The couple" : "The session");
         const { violations, notices } = evaluateChange(snapshot, change, { actor: plan.staff, now: new Date() });
         if (violations.length > 0) {
           throw new RuleViolationsError(violations.map((v) => new RuleViolationError(v.rule, v.message, v.sessionIds)));

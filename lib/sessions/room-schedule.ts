@@ -1,7 +1,6 @@
 import "server-only";
 import type { Staff } from "../auth/session";
-import { seesEveryCouple } from "../auth/permissions";
-import { coupleScope } from "../couples/access";
+import { coupleWhere, reachesEveryCouple } from "../auth/reach";
 import { coupleNames } from "../couples/list-couples";
 import { db } from "../db";
 import { addClinicDays, atClinicTime } from "../protocol/calendar";
@@ -27,7 +26,6 @@ type ScheduleRow = { id: string; roomId: string | null; kind: string; status: st
 export async function roomSchedule(staff: Staff, timeZone: string, dateKey: string, days = 1) {
   const dayStart = atClinicTime(dateKey, 0, timeZone);
   const dayEnd = atClinicTime(addClinicDays(dateKey, days, timeZone), 0, timeZone);
-  const scope = coupleScope(staff);
   const [rooms, sessions] = await Promise.all([
     db.room.findMany({ where: { clinicId: staff.clinicId, active: true }, orderBy: { name: "asc" } }),
     // Flat rows with the partners' names joined in: a busy week is ~500 sessions, and Prisma's
@@ -50,7 +48,8 @@ export async function roomSchedule(staff: Staff, timeZone: string, dateKey: stri
   // Whose names the viewer may see: the front desk every couple's (no query); others only the
   // couples of this range that their scope reaches.
   const shown = [...new Set(sessions.map((s) => s.coupleId))];
-  const visibleIds = seesEveryCouple(staff)
+  const scope = coupleWhere(staff, "couple:read");
+  const visibleIds = reachesEveryCouple(staff, "couple:read")
     ? new Set(shown)
     : new Set(scope && shown.length ? (await db.couple.findMany({ where: { AND: [scope, { id: { in: shown } }] }, select: { id: true } })).map((c) => c.id) : []);
   const calendar: CalendarSession[] = sessions.map((s) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Staff } from "../auth/session";
-import { staffScope } from "../auth/permissions";
+import { staffWhere } from "../auth/reach";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 
@@ -14,7 +14,7 @@ export function listStaff(clinicId: string) {
 
 /** One account for the admin's page, if it is in the admin's clinic. */
 export async function getStaffMember(admin: Staff, staffId: string) {
-  const scope = staffScope(admin);
+  const scope = staffWhere(admin);
   const account = scope
     ? await db.user.findFirst({
         where: { AND: [scope, { id: staffId }] },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Staff } from "../auth/session";
-import { staffScope } from "../auth/permissions";
+import { staffWhere } from "../auth/reach";
 import type { Tx } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
 
@@ -10,7 +10,7 @@ import { InvalidInputError, NotFoundError } from "../errors";
  * last-admin check below cannot be raced.
  */
 export async function managedAccount(tx: Tx, admin: Staff, staffId: string) {
-  const scope = staffScope(admin);
+  const scope = staffWhere(admin);
   if (!scope) throw new NotFoundError("The staff member");
   await tx.$queryRaw`SELECT 1 FROM "Clinic" WHERE "id" = ${admin.clinicId}::uuid FOR UPDATE`;
   const account = await tx.user.findFirst({ where: { AND: [scope, { id: staffId }] } });

@@ -8,11 +8,14 @@ import { navigationOf, signInAs } from "../support/next-request";
 
 const { newInvitation } = await import("@/lib/staff/invitations");
 
-// The authorization matrix (issue 6). Every exported server action (app/**/actions.ts, and any
-// other module that starts with "use server") and route handler (app/**/route.ts) has a row saying who may call it; each is called as every role and
-// as nobody, against the real database, and the answer must match. Object-level cases call with
-// a record the caller may not reach (a therapist with another therapist's couple, an admin with
-// another clinic's account). Pages that load one record are in the matrix too.
+// The authorization matrix (issues 6 and 11). Every exported server action (app/**/actions.ts, and
+// any other module that starts with "use server") and route handler (app/**/route.ts) has a row
+// saying who may call it; each is called as every role and as nobody, against the real database,
+// and the answer must match. Every row also says how reach (P11) is checked: for an action that
+// names a record, each staff member with the role but without reach to the record (another
+// therapist's couple, a partner another psychiatrist evaluates, another clinic's lot) must get
+// exactly the answer a record that does not exist gets, with no name, date or rule, and nothing
+// changed. Pages that load one record are in the matrix too.
 //
 // A new action or route handler without a row fails the first test: add its row here.
 
@@ -29,25 +32,32 @@ const CALLERS: Caller[] = [...ROLES, "NOBODY"];
 const db = await testDb();
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
 type Fn = (...args: never[]) => Promise<unknown>;
+/** An id for a record that does not exist: out of reach must be answered exactly as this is. */
+const MISSING = "00000000-0000-4000-8000-000000000000";
+
+type Reach =
+  /** The action names no record (a new room, the clinic's own settings): why reach has nothing to check. */
+  | { none: string }
+  /** Records an allowed role does not reach; each must be answered exactly as MISSING is. */
+  | { outOfReach: { caller: Role; why: string; target: (fx: Fixture) => Promise<string> | string }[] };
+
 type Row = {
   /** Who gets through; everyone else must be refused. */
   allowed: readonly Caller[];
-  call: (fn: Fn, fx: Fixture) => Promise<unknown>;
-  /** The same endpoint reaching a record the caller may not see: must be refused. */
-  objectLevel?: { caller: Role; why: string; call: (fn: Fn, fx: Fixture) => Promise<unknown> }[];
+  /** The call, on the record `target` names (a record the allowed callers reach, by default). */
+  call: (fn: Fn, fx: Fixture, target?: string) => Promise<unknown>;
+  reach: Reach;
   /** Rows touching the database: a count that a refused call must leave as it was. */
   unchanged?: (fx: Fixture) => Promise<number>;
   /**
-   * "done" (the default): an allowed caller's call succeeds. "past-gate": the row checks the
-   * role gate only, so an allowed caller may still be told to correct the input.
+   * "done" (the default): an allowed caller's call succeeds. "past-gate": the call checks the
+   * role and the reach, and an allowed caller may then be told to correct the input or that a
+   * rule forbids it (P10, say: a session checked in only on its day).
    */
   allowedMeans?: "done" | "past-gate";
   /** How to read this endpoint's answer, when it is not an ActionResult, a Response or a page. */
   judge?: (value: unknown, caller: Caller, fx: Fixture) => string;
 };
-
-/** A row that checks only who gets past the role gate (the input is left empty). */
-const gate = (allowed: readonly Caller[]): Row => ({ allowed, allowedMeans: "past-gate", call: (fn) => call(fn, null, form({})) });
 
 const form = (fields: Record<string, string | string[] | undefined>) => {
   const f = new FormData();
@@ -58,17 +68,31 @@ let serial = 0;
 const unique = () => `${Date.now().toString(36)}-${serial++}`;
 const call = (fn: Fn, ...args: unknown[]) => (fn as unknown as (...a: unknown[]) => Promise<unknown>)(...args);
 
+/**
+ * A row for an action that names one record in `field` and is checked only as far as the gate:
+ * the role, then the reach. The rest of the form is `fields`.
+ */
+const gated = (allowed: readonly Caller[], field: string, target: (fx: Fixture) => string, reach: Reach, fields: Record<string, string> = {}, unchanged?: Row["unchanged"]): Row => ({
+  allowed,
+  allowedMeans: "past-gate",
+  call: (fn, fx, id) => call(fn, null, form({ ...fields, [field]: id ?? target(fx) })),
+  reach,
+  unchanged,
+});
+
 async function makeFixture() {
   const c = await smallClinic(db);
   const user = (name: string, roles: Role[], clinicId = c.clinic.id) =>
     db.user.create({ data: { clinicId, email: `${name}-${unique()}@clinic.test`, name, roles, passwordHash: "x" } });
   const frontDesk = await user("front-desk", ["FRONT_DESK"]);
   const admin = await user("admin", ["ADMIN"]);
+  // Dr. Bell: evaluates partner B of the couple, and partner A of the other couple.
   const otherPsychiatrist = await user("other-psychiatrist", ["PSYCHIATRIST"]);
   const elsewhere = await smallClinic(db);
   const otherClinicAdmin = await user("elsewhere-admin", ["ADMIN"], elsewhere.clinic.id);
-  // The psychiatrist evaluates partner A: that puts the couple in the psychiatrist's reach.
+  // The psychiatrist (Dr. Park) evaluates partner A: that puts partner A in her reach, not partner B.
   const cycle = await db.kapCycle.create({ data: { coupleId: c.couple.id, model: "TAKING_TURNS", plannedSessionCount: 8, status: "ACTIVE" } });
+  const otherCycle = await db.kapCycle.create({ data: { coupleId: c.otherCouple.id, model: "TAKING_TURNS", plannedSessionCount: 8, status: "ACTIVE" } });
   const evaluation = await insertSession(db, c, {
     cycleId: cycle.id,
     kind: "MEDICAL_EVALUATION",
@@ -78,11 +102,11 @@ async function makeFixture() {
     status: "COMPLETED",
     clinicianId: c.psychiatrist.id,
   });
-  const clearance = (signed: boolean, clientId = c.couple.partnerAId) =>
+  const clearance = (signed: boolean, clientId = c.couple.partnerAId, psychiatristId = c.psychiatrist.id) =>
     db.clearance.create({
       data: {
         clientId,
-        psychiatristId: c.psychiatrist.id,
+        psychiatristId,
         evaluationSessionId: clientId === c.couple.partnerAId ? evaluation.id : null,
         evaluatedOn: new Date("2026-02-20"),
         systolic: 120,
@@ -97,9 +121,12 @@ async function makeFixture() {
       },
     });
   const signedClearance = await clearance(true);
-  const otherCoupleClearance = await clearance(true, c.otherCouple.partnerAId);
+  // Dr. Bell's records: partner B of the couple (a signed clearance and a draft), the other couple's partner A.
+  const bellsClearance = await clearance(true, c.couple.partnerBId, otherPsychiatrist.id);
+  const bellsDraft = await clearance(false, c.couple.partnerBId, otherPsychiatrist.id);
+  const otherCoupleClearance = await clearance(true, c.otherCouple.partnerAId, otherPsychiatrist.id);
   const throwaway = () => user("throwaway", ["THERAPIST"]);
-  // A couples-therapy session of each couple, on its own Monday (no overlaps between calls).
+  // Sessions on Mondays of their own (no overlaps between calls).
   let week = 0;
   const monday = () => new Date(Date.UTC(2027, 2, 1 + 7 * week++, 18)).toISOString();
   const session = (couple: "own" | "other") =>
@@ -110,6 +137,27 @@ async function makeFixture() {
       partners: couple === "own" ? [c.couple.partnerAId, c.couple.partnerBId] : [c.otherCouple.partnerAId, c.otherCouple.partnerBId],
       clinicianId: couple === "own" ? c.therapist.id : c.otherTherapist.id,
     });
+  const medicine = async (couple: typeof c.couple, cycleId: string, journeyerId: string, therapistId: string) => {
+    const startsAt = new Date(monday());
+    return db.session.create({
+      data: {
+        clinicId: couple.clinicId, coupleId: couple.id, cycleId, kind: "MEDICINE_TAKING_TURNS", startsAt, endsAt: new Date(startsAt.getTime() + 180 * 60_000),
+        roomId: c.cedar.id, journeyerId, clinicians: { create: [{ userId: therapistId }] },
+        attendees: { create: [couple.partnerAId, couple.partnerBId].map((clientId) => ({ clientId, role: clientId === journeyerId ? ("JOURNEYER" as const) : ("SITTER" as const) })) },
+      },
+    });
+  };
+  // Partner A journeys (Dr. Park's dosing day); partner B journeys (Dr. Bell's); the other couple's.
+  const parksDosingDay = await medicine(c.couple, cycle.id, c.couple.partnerAId, c.therapist.id);
+  const bellsDosingDay = await medicine(c.couple, cycle.id, c.couple.partnerBId, c.therapist.id);
+  const otherDosingDay = await medicine(c.otherCouple, otherCycle.id, c.otherCouple.partnerAId, c.otherTherapist.id);
+  const elsewhereSession = await insertSession(db, elsewhere, { kind: "COUPLES_THERAPY", start: monday(), minutes: 60, partners: [elsewhere.couple.partnerAId, elsewhere.couple.partnerBId] });
+  const lot = await db.substanceLot.create({ data: { clinicId: c.clinic.id, lotNumber: `LOT-${unique()}` } });
+  const entry = await db.substanceLogEntry.create({ data: { lotId: lot.id, kind: "RECEIPT", quantityMg: 500, recordedById: c.psychiatrist.id, occurredAt: new Date("2026-02-01T17:00:00Z") } });
+  const elsewhereLot = await db.substanceLot.create({ data: { clinicId: elsewhere.clinic.id, lotNumber: `LOT-${unique()}` } });
+  const elsewhereEntry = await db.substanceLogEntry.create({
+    data: { lotId: elsewhereLot.id, kind: "RECEIPT", quantityMg: 500, recordedById: elsewhere.psychiatrist.id, occurredAt: new Date("2026-02-01T17:00:00Z") },
+  });
   const nextDay = () => new Date(Date.UTC(2027, 2, 1 + 7 * week++)).toISOString().slice(0, 10);
   const callers: Record<Caller, { id: string } | null> = {
     THERAPIST: c.therapist,
@@ -118,13 +166,48 @@ async function makeFixture() {
     ADMIN: admin,
     NOBODY: null,
   };
-  return { ...c, frontDesk, admin, otherPsychiatrist, otherClinicAdmin, signedClearance, otherCoupleClearance, clearance, throwaway, session, nextDay, callers };
+  return {
+    ...c,
+    frontDesk,
+    admin,
+    otherPsychiatrist,
+    otherClinicAdmin,
+    elsewhere,
+    elsewhereSession,
+    signedClearance,
+    bellsClearance,
+    bellsDraft,
+    otherCoupleClearance,
+    parksDosingDay,
+    bellsDosingDay,
+    otherDosingDay,
+    lot,
+    entry,
+    elsewhereLot,
+    elsewhereEntry,
+    clearance,
+    throwaway,
+    session,
+    nextDay,
+    callers,
+  };
 }
+
+// Out of reach, as each role meets it.
+const otherTherapistsCouple = { caller: "THERAPIST", why: "another therapist's couple", target: (fx: Fixture) => fx.otherCouple.id } as const;
+const otherClinicsCouple = { caller: "FRONT_DESK", why: "a couple of another clinic", target: (fx: Fixture) => fx.elsewhere.couple.id } as const;
+const otherTherapistsSession = { caller: "THERAPIST", why: "a session of another therapist's couple", target: async (fx: Fixture) => (await fx.session("other")).id } as const;
+const otherClinicsSession = { caller: "FRONT_DESK", why: "a session of another clinic", target: (fx: Fixture) => fx.elsewhereSession.id } as const;
+const otherTherapistsDosingDay = { caller: "THERAPIST", why: "another therapist's couple's dosing day", target: (fx: Fixture) => fx.otherDosingDay.id } as const;
+const bellsDosingDay = { caller: "PSYCHIATRIST", why: "the dosing day of a partner another psychiatrist evaluates", target: (fx: Fixture) => fx.bellsDosingDay.id } as const;
+const otherClinicsLot = (caller: "THERAPIST" | "PSYCHIATRIST") => ({ caller, why: "a lot of another clinic", target: (fx: Fixture) => fx.elsewhereLot.id }) as const;
+const otherClinicsAccount = { caller: "ADMIN", why: "an account of another clinic", target: (fx: Fixture) => fx.otherClinicAdmin.id } as const;
 
 const MATRIX: Record<string, Row> = {
   "app/(clinic)/admin/rooms/actions.ts#addRoomAction": {
     allowed: ["ADMIN"],
     call: (fn) => call(fn, null, form({ name: `Room ${unique()}`, capacity: "4" })),
+    reach: { none: "a new room of the admin's own clinic" },
     unchanged: (fx) => db.room.count({ where: { clinicId: fx.clinic.id } }),
   },
   "app/(clinic)/admin/settings/actions.ts#saveClinicSettingsAction": {
@@ -140,17 +223,19 @@ const MATRIX: Record<string, Row> = {
         maxSystolic: "160", maxDiastolic: "90", maxHeartRate: "100", vitalsIntervalMinMinutes: "15", vitalsIntervalMaxMinutes: "40",
         dischargeMinMinutes: "120", idleTimeoutMinutes: "15", absoluteTimeoutHours: "12",
       })),
+    reach: { none: "the settings of the admin's own clinic" },
     unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, clearanceValidityDays: 120 } }),
   },
   "app/(clinic)/admin/staff/actions.ts#addStaffAction": {
     allowed: ["ADMIN"],
     call: (fn) => call(fn, null, form({ name: "New Person", email: `new-${unique()}@clinic.test`, roles: "THERAPIST", password: "harbor seal morning fog" })),
+    reach: { none: "a new account of the admin's own clinic" },
     unchanged: (fx) => db.user.count({ where: { clinicId: fx.clinic.id } }),
   },
   "app/(clinic)/admin/staff/actions.ts#issueResetLinkAction": {
     allowed: ["ADMIN"],
-    call: async (fn, fx) => call(fn, null, form({ staffId: (await fx.throwaway()).id })),
-    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (fn, fx) => call(fn, null, form({ staffId: fx.otherClinicAdmin.id })) }],
+    call: async (fn, fx, id) => call(fn, null, form({ staffId: id ?? (await fx.throwaway()).id })),
+    reach: { outOfReach: [otherClinicsAccount] },
     unchanged: () => db.staffInvitation.count(),
   },
   // Public: the link's token is the credential. Anyone holding a valid link may use it once.
@@ -161,52 +246,51 @@ const MATRIX: Record<string, Row> = {
       const token = await db.$transaction((tx) => newInvitation(tx, fx.admin, invited.id));
       return call(fn, null, form({ token, password: "harbor seal morning fog" }));
     },
+    reach: { none: "the link's token is the credential, and names the one account it opens" },
   },
   "app/(clinic)/admin/staff/actions.ts#setStaffRolesAction": {
     allowed: ["ADMIN"],
-    call: async (fn, fx) => call(fn, null, form({ staffId: (await fx.throwaway()).id, roles: ["FRONT_DESK"] })),
-    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (fn, fx) => call(fn, null, form({ staffId: fx.otherClinicAdmin.id, roles: "THERAPIST" })) }],
+    call: async (fn, fx, id) => call(fn, null, form({ staffId: id ?? (await fx.throwaway()).id, roles: ["FRONT_DESK"] })),
+    reach: { outOfReach: [otherClinicsAccount] },
   },
   "app/(clinic)/admin/staff/actions.ts#resetStaffPasswordAction": {
     allowed: ["ADMIN"],
-    call: async (fn, fx) => call(fn, null, form({ staffId: (await fx.throwaway()).id, password: "harbor seal morning fog" })),
-    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (fn, fx) => call(fn, null, form({ staffId: fx.otherClinicAdmin.id, password: "harbor seal morning fog" })) }],
+    call: async (fn, fx, id) => call(fn, null, form({ staffId: id ?? (await fx.throwaway()).id, password: "harbor seal morning fog" })),
+    reach: { outOfReach: [otherClinicsAccount] },
   },
   "app/(clinic)/admin/staff/actions.ts#setStaffActiveAction": {
     allowed: ["ADMIN"],
-    call: async (fn, fx) => call(fn, null, form({ staffId: (await fx.throwaway()).id, active: "false" })),
-    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (fn, fx) => call(fn, null, form({ staffId: fx.otherClinicAdmin.id, active: "false" })) }],
-    unchanged: (fx) => db.user.count({ where: { clinicId: fx.clinic.id, active: false } }),
+    call: async (fn, fx, id) => call(fn, null, form({ staffId: id ?? (await fx.throwaway()).id, active: "false" })),
+    reach: { outOfReach: [otherClinicsAccount] },
+    unchanged: () => db.user.count({ where: { active: false } }),
   },
   "app/(clinic)/clearances/actions.ts#recordClearanceAction": {
     allowed: ["PSYCHIATRIST"],
-    call: (fn, fx) =>
-      call(fn, null, form({ clientId: fx.couple.partnerAId, evaluatedOn: "2026-02-20", decision: "DEFERRED", systolic: "120", diastolic: "80", heartRate: "70", intent: "draft" })),
-    objectLevel: [
-      {
-        caller: "PSYCHIATRIST",
-        why: "a partner of another couple, whom this psychiatrist does not evaluate",
-        call: (fn, fx) =>
-          call(fn, null, form({ clientId: fx.otherCouple.partnerAId, evaluatedOn: "2026-02-20", decision: "DEFERRED", systolic: "120", diastolic: "80", heartRate: "70" })),
-      },
-    ],
+    call: (fn, fx, id) =>
+      call(fn, null, form({ clientId: id ?? fx.couple.partnerAId, evaluatedOn: "2026-02-20", decision: "DEFERRED", systolic: "120", diastolic: "80", heartRate: "70", intent: "draft" })),
+    reach: {
+      outOfReach: [
+        { caller: "PSYCHIATRIST", why: "the other partner of the couple, whom another psychiatrist evaluates", target: (fx) => fx.couple.partnerBId },
+        { caller: "PSYCHIATRIST", why: "a partner of another couple", target: (fx) => fx.otherCouple.partnerBId },
+      ],
+    },
     unchanged: (fx) => db.clearance.count({ where: { client: { clinicId: fx.clinic.id } } }),
   },
   "app/(clinic)/clearances/actions.ts#signClearanceAction": {
     allowed: ["PSYCHIATRIST"],
-    call: async (fn, fx) => call(fn, null, form({ clearanceId: (await fx.clearance(false)).id })),
+    call: async (fn, fx, id) => call(fn, null, form({ clearanceId: id ?? (await fx.clearance(false)).id })),
+    reach: { outOfReach: [{ caller: "PSYCHIATRIST", why: "another psychiatrist's draft for a partner she does not evaluate", target: (fx) => fx.bellsDraft.id }] },
     unchanged: (fx) => db.clearance.count({ where: { client: { clinicId: fx.clinic.id }, signedAt: { not: null } } }),
   },
   "app/(clinic)/clearances/actions.ts#revokeClearanceAction": {
     allowed: ["PSYCHIATRIST"],
-    call: async (fn, fx) => call(fn, null, form({ clearanceId: (await fx.clearance(true)).id, reason: "New information from the GP" })),
-    objectLevel: [
-      {
-        caller: "PSYCHIATRIST",
-        why: "another couple's clearance",
-        call: (fn, fx) => call(fn, null, form({ clearanceId: fx.otherCoupleClearance.id, reason: "New information from the GP" })),
-      },
-    ],
+    call: async (fn, fx, id) => call(fn, null, form({ clearanceId: id ?? (await fx.clearance(true)).id, reason: "New information from the GP" })),
+    reach: {
+      outOfReach: [
+        { caller: "PSYCHIATRIST", why: "Dr. Bell's clearance for the partner Dr. Park does not evaluate", target: (fx) => fx.bellsClearance.id },
+        { caller: "PSYCHIATRIST", why: "another couple's clearance", target: (fx) => fx.otherCoupleClearance.id },
+      ],
+    },
     unchanged: () => db.clearanceRevocation.count(),
   },
   // next-auth's endpoint: public by design (it is how one signs in). The session it reports is
@@ -217,6 +301,7 @@ const MATRIX: Record<string, Row> = {
       const response = (await call(fn, new NextRequest("http://localhost:3000/api/auth/session"), { params: Promise.resolve({ nextauth: ["session"] }) })) as Response;
       return { status: response.status, session: await response.json() };
     },
+    reach: { none: "it reports the caller's own session and nothing else" },
     judge: (value, caller, fx) => {
       const { status, session } = value as { status: number; session: { staffId?: string } };
       return status === 200 && session.staffId === fx.callers[caller]?.id ? "allowed" : `GET /api/auth/session answered ${JSON.stringify(value)}`;
@@ -235,6 +320,7 @@ const MATRIX: Record<string, Row> = {
       const response = (await call(fn, request, { params: Promise.resolve({ nextauth: ["callback", "credentials"] }) })) as Response;
       return { status: response.status, cookies: response.headers.getSetCookie() };
     },
+    reach: { none: "signing in names an account by its email and password, the credential itself" },
     judge: (value) => {
       const set = (value as { cookies: string[] }).cookies.filter((c) => c.startsWith("next-auth.session-token="));
       return set.length === 0 ? "allowed" : `a bare POST set a session cookie: ${set.join()}`;
@@ -243,101 +329,109 @@ const MATRIX: Record<string, Row> = {
   // The schedule (components/scheduling/actions.ts): book, move, cancel and a session's life.
   "components/scheduling/actions.ts#bookSessionAction": {
     allowed: ["THERAPIST", "FRONT_DESK"],
-    call: (fn, fx) => call(fn, null, form({ coupleId: fx.couple.id, kind: "COUPLES_THERAPY", date: fx.nextDay(), time: "10:00", roomId: fx.willow.id })),
-    objectLevel: [
-      {
-        caller: "THERAPIST",
-        why: "another therapist's couple, by id",
-        call: (fn, fx) => call(fn, null, form({ coupleId: fx.otherCouple.id, kind: "COUPLES_THERAPY", date: fx.nextDay(), time: "10:00", roomId: fx.willow.id })),
-      },
-    ],
-    unchanged: (fx) => db.session.count({ where: { clinicId: fx.clinic.id } }),
+    call: (fn, fx, id) => call(fn, null, form({ coupleId: id ?? fx.couple.id, kind: "COUPLES_THERAPY", date: fx.nextDay(), time: "10:00", roomId: fx.willow.id })),
+    reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
+    unchanged: (fx) => db.session.count({ where: { clinicId: { in: [fx.clinic.id, fx.elsewhere.clinic.id] } } }),
   },
   "components/scheduling/actions.ts#cancelSessionAction": {
     allowed: ["THERAPIST", "FRONT_DESK"],
-    call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("own")).id, reason: "The couple asked to" })),
-    objectLevel: [
-      { caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id, reason: "The couple asked to" })) },
-    ],
-    unchanged: (fx) => db.session.count({ where: { clinicId: fx.clinic.id, status: "CANCELLED" } }),
+    call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await fx.session("own")).id, reason: "The couple asked to" })),
+    reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
+    unchanged: () => db.session.count({ where: { status: "CANCELLED" } }),
   },
   "components/scheduling/actions.ts#moveSessionAction": {
-    ...gate(["THERAPIST", "FRONT_DESK"]),
-    objectLevel: [
-      {
-        caller: "THERAPIST",
-        why: "another therapist's couple's session",
-        call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id, date: fx.nextDay(), time: "11:00", roomId: fx.willow.id })),
-      },
-    ],
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    allowedMeans: "past-gate",
+    call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await fx.session("own")).id, date: fx.nextDay(), time: "11:00", roomId: fx.willow.id })),
+    reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
+    unchanged: () => db.auditEvent.count({ where: { action: "move" } }),
   },
-  "components/scheduling/actions.ts#checkInSessionAction": {
-    ...gate(["THERAPIST", "FRONT_DESK"]),
-    objectLevel: [{ caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id })) }],
-  },
-  "components/scheduling/actions.ts#completeSessionAction": {
-    ...gate(["THERAPIST", "PSYCHIATRIST"]),
-    objectLevel: [{ caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id })) }],
-  },
-  "components/scheduling/actions.ts#noShowSessionAction": {
-    ...gate(["THERAPIST", "FRONT_DESK"]),
-    objectLevel: [{ caller: "THERAPIST", why: "another therapist's couple's session", call: async (fn, fx) => call(fn, null, form({ sessionId: (await fx.session("other")).id })) }],
-  },
+  "components/scheduling/actions.ts#checkInSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, () =>
+    db.session.count({ where: { status: "CHECKED_IN" } }),
+  ),
+  "components/scheduling/actions.ts#completeSessionAction": gated(
+    ["THERAPIST", "PSYCHIATRIST"],
+    "sessionId",
+    (fx) => fx.parksDosingDay.id,
+    { outOfReach: [otherTherapistsSession, bellsDosingDay, { caller: "PSYCHIATRIST", why: "a couples-therapy session of a partner she evaluates", target: async (fx) => (await fx.session("own")).id }] },
+    {},
+    () => db.session.count({ where: { status: "COMPLETED" } }),
+  ),
+  "components/scheduling/actions.ts#noShowSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, () =>
+    db.session.count({ where: { status: "NO_SHOW" } }),
+  ),
   // Couples and cycles.
-  "app/(clinic)/couples/actions.ts#createCoupleAction": gate(["THERAPIST", "FRONT_DESK"]),
-  "app/(clinic)/couples/[coupleId]/plan/actions.ts#bookPlanAction": gate(["THERAPIST"]),
+  "app/(clinic)/couples/actions.ts#createCoupleAction": {
+    ...gated(["THERAPIST", "FRONT_DESK"], "unused", () => "", { none: "a new couple; the therapists it names must be the clinic's own (tested below)" }),
+  },
+  "app/(clinic)/couples/[coupleId]/plan/actions.ts#bookPlanAction": gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, {}, () => db.session.count()),
   "app/(clinic)/couples/[coupleId]/actions.ts#updateCoupleAction": {
-    ...gate(["THERAPIST", "FRONT_DESK"]),
-    objectLevel: [
-      {
-        caller: "THERAPIST",
-        why: "another therapist's couple, by id",
-        call: (fn, fx) =>
-          call(
-            fn,
-            null,
-            form({
-              coupleId: fx.otherCouple.id,
-              "partnerA.firstName": "Changed",
-              "partnerA.lastName": "Name",
-              "partnerB.firstName": "Other",
-              "partnerB.lastName": "Name",
-              couplesTherapistId: fx.therapist.id,
-              partnerAKapTherapistId: fx.therapist.id,
-              partnerBKapTherapistId: fx.therapist.id,
-            }),
-          ),
-      },
-    ],
-    unchanged: (fx) => db.client.count({ where: { clinicId: fx.clinic.id, firstName: "Changed" } }),
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: (fn, fx, id) =>
+      call(
+        fn,
+        null,
+        form({
+          coupleId: id ?? fx.couple.id,
+          "partnerA.firstName": "Changed",
+          "partnerA.lastName": "Name",
+          "partnerB.firstName": "Other",
+          "partnerB.lastName": "Name",
+          couplesTherapistId: fx.therapist.id,
+          partnerAKapTherapistId: fx.therapist.id,
+          partnerBKapTherapistId: fx.therapist.id,
+        }),
+      ),
+    reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
+    unchanged: () => db.client.count({ where: { firstName: "Changed" } }),
   },
   "app/(clinic)/couples/[coupleId]/actions.ts#startCycleAction": {
-    ...gate(["THERAPIST"]),
-    objectLevel: [
-      {
-        caller: "THERAPIST",
-        why: "another therapist's couple, by id",
-        call: (fn, fx) => call(fn, null, form({ coupleId: fx.otherCouple.id, model: "TAKING_TURNS", format: "FULL", sharedGoals: "" })),
-      },
-    ],
-    unchanged: (fx) => db.kapCycle.count({ where: { couple: { clinicId: fx.clinic.id } } }),
+    ...gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, { model: "TAKING_TURNS", format: "FULL", sharedGoals: "" }),
+    unchanged: () => db.kapCycle.count(),
   },
-  // Dosing day (P10, P11). Gate rows: the domain functions check the session and partner again.
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#rideHomeAction": gate(["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"]),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#vitalsAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#overrideAction": gate(["PSYCHIATRIST"]),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#administrationAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#dischargeAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#checkInAction": gate(["THERAPIST", "FRONT_DESK"]),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#completeAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  // The controlled-substance log.
-  "app/(clinic)/substance-log/actions.ts#receiveAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  "app/(clinic)/substance-log/actions.ts#wasteAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  "app/(clinic)/substance-log/actions.ts#countAction": gate(["THERAPIST", "PSYCHIATRIST"]),
-  "app/(clinic)/substance-log/actions.ts#correctionAction": gate(["THERAPIST", "PSYCHIATRIST"]),
+  // Dosing day (P10, P11): the dosing day of a partner the caller reaches.
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#rideHomeAction": gated(
+    ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
+    "sessionId",
+    (fx) => fx.parksDosingDay.id,
+    { outOfReach: [otherTherapistsDosingDay, bellsDosingDay, { caller: "FRONT_DESK", why: "a session of another clinic", target: (fx) => fx.elsewhereSession.id }] },
+    {},
+    () => db.dosingRecord.count(),
+  ),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#vitalsAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () => db.vitalsReading.count()),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#overrideAction": gated(["PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [bellsDosingDay] }, {}, () => db.doseHoldOverride.count()),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#administrationAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () =>
+    db.administration.count(),
+  ),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#dischargeAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () =>
+    db.dosingRecord.count({ where: { dischargedAt: { not: null } } }),
+  ),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#checkInAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, otherClinicsSession] }, {}, () =>
+    db.session.count({ where: { status: "CHECKED_IN" } }),
+  ),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#completeAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () =>
+    db.session.count({ where: { status: "COMPLETED" } }),
+  ),
+  // The controlled-substance log: the clinic's own lots and entries.
+  "app/(clinic)/substance-log/actions.ts#receiveAction": gated(["THERAPIST", "PSYCHIATRIST"], "unused", () => "", { none: "a new lot of the caller's own clinic" }),
+  "app/(clinic)/substance-log/actions.ts#wasteAction": gated(["THERAPIST", "PSYCHIATRIST"], "lotId", (fx) => fx.lot.id, { outOfReach: [otherClinicsLot("THERAPIST"), otherClinicsLot("PSYCHIATRIST")] }, {}, () =>
+    db.substanceLogEntry.count(),
+  ),
+  "app/(clinic)/substance-log/actions.ts#countAction": gated(["THERAPIST", "PSYCHIATRIST"], "lotId", (fx) => fx.lot.id, { outOfReach: [otherClinicsLot("THERAPIST"), otherClinicsLot("PSYCHIATRIST")] }, {}, () =>
+    db.substanceLogEntry.count(),
+  ),
+  "app/(clinic)/substance-log/actions.ts#correctionAction": gated(
+    ["THERAPIST", "PSYCHIATRIST"],
+    "entryId",
+    (fx) => fx.entry.id,
+    { outOfReach: (["THERAPIST", "PSYCHIATRIST"] as const).map((caller) => ({ caller, why: "an entry of another clinic's log", target: (fx: Fixture) => fx.elsewhereEntry.id })) },
+    {},
+    () => db.substanceLogEntry.count(),
+  ),
   "app/(clinic)/substance-log/report.csv/route.ts#GET": {
     allowed: ["PSYCHIATRIST", "ADMIN"],
     call: (fn) => call(fn, new Request("http://localhost:3000/substance-log/report.csv?from=2026-01-01&to=2026-01-31")),
+    reach: { none: "the report is the caller's own clinic's log (lib/substance-log/report.ts filters by clinic)" },
   },
 };
 
@@ -351,28 +445,63 @@ const props = (params: Record<string, string>, searchParams: Record<string, stri
 const PAGES: Record<string, Row> = {
   "app/(clinic)/couples/[coupleId]/page.tsx": {
     allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
-    call: (page, fx) => call(page, props({ coupleId: fx.couple.id })),
-    objectLevel: [
-      { caller: "THERAPIST", why: "another therapist's couple, by id", call: (page, fx) => call(page, props({ coupleId: fx.otherCouple.id })) },
-      { caller: "PSYCHIATRIST", why: "a couple none of whose partners they evaluate", call: (page, fx) => call(page, props({ coupleId: fx.otherCouple.id })) },
-    ],
+    call: (page, fx, id) => call(page, props({ coupleId: id ?? fx.couple.id })),
+    reach: {
+      outOfReach: [otherTherapistsCouple, otherClinicsCouple, { caller: "PSYCHIATRIST", why: "a couple none of whose partners she evaluates", target: (fx) => fx.otherCouple.id }],
+    },
+  },
+  "app/(clinic)/couples/[coupleId]/edit/page.tsx": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: (page, fx, id) => call(page, props({ coupleId: id ?? fx.couple.id })),
+    reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
+  },
+  "app/(clinic)/couples/[coupleId]/plan/page.tsx": {
+    allowed: ["THERAPIST"],
+    call: (page, fx, id) => call(page, props({ coupleId: id ?? fx.couple.id })),
+    reach: { outOfReach: [otherTherapistsCouple] },
   },
   "app/(clinic)/clearances/[clearanceId]/page.tsx": {
     allowed: ["THERAPIST", "PSYCHIATRIST"],
-    call: (page, fx) => call(page, props({ clearanceId: fx.signedClearance.id })),
-    objectLevel: [{ caller: "THERAPIST", why: "another therapist's client's clearance", call: (page, fx) => call(page, props({ clearanceId: fx.otherCoupleClearance.id })) }],
+    call: (page, fx, id) => call(page, props({ clearanceId: id ?? fx.signedClearance.id })),
+    reach: {
+      outOfReach: [
+        { caller: "THERAPIST", why: "another therapist's client's clearance", target: (fx) => fx.otherCoupleClearance.id },
+        { caller: "PSYCHIATRIST", why: "Dr. Bell's clearance for the partner Dr. Park does not evaluate", target: (fx) => fx.bellsClearance.id },
+      ],
+    },
   },
-  "app/(clinic)/admin/staff/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})) },
+  "app/(clinic)/partners/[clientId]/clearances/page.tsx": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (page, fx, id) => call(page, props({ clientId: id ?? fx.couple.partnerAId })),
+    reach: {
+      outOfReach: [
+        { caller: "THERAPIST", why: "a partner of another therapist's couple", target: (fx) => fx.otherCouple.partnerAId },
+        { caller: "PSYCHIATRIST", why: "the partner another psychiatrist evaluates", target: (fx) => fx.couple.partnerBId },
+      ],
+    },
+  },
+  "app/(clinic)/clearances/new/page.tsx": {
+    allowed: ["PSYCHIATRIST"],
+    call: (page, fx, id) => call(page, { searchParams: Promise.resolve({ client: id ?? fx.couple.partnerAId }) }),
+    reach: { outOfReach: [{ caller: "PSYCHIATRIST", why: "the partner another psychiatrist evaluates", target: (fx) => fx.couple.partnerBId }] },
+  },
+  "app/(clinic)/sessions/[sessionId]/dosing/page.tsx": {
+    allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
+    call: (page, fx, id) => call(page, props({ sessionId: id ?? fx.parksDosingDay.id })),
+    reach: { outOfReach: [otherTherapistsDosingDay, bellsDosingDay, { caller: "FRONT_DESK", why: "a session of another clinic", target: (fx) => fx.elsewhereSession.id }] },
+  },
+  "app/(clinic)/admin/staff/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's staff" } },
   "app/(clinic)/admin/staff/[staffId]/page.tsx": {
     allowed: ["ADMIN"],
-    call: (page, fx) => call(page, props({ staffId: fx.therapist.id })),
-    objectLevel: [{ caller: "ADMIN", why: "another clinic's account", call: (page, fx) => call(page, props({ staffId: fx.otherClinicAdmin.id })) }],
+    call: (page, fx, id) => call(page, props({ staffId: id ?? fx.therapist.id })),
+    reach: { outOfReach: [otherClinicsAccount] },
   },
-  "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page) },
-  "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})) },
+  "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
+  "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
 };
 
-const DENIALS = [/^Your session has ended/, /^You do not have permission/, /was not found\.$/];
+const NOT_FOUND = /^The [a-z ]+ was not found\.$/;
+const DENIALS = [/^Your session has ended/, /^You do not have permission/, NOT_FOUND];
 
 /** "allowed", "denied", or a description of anything else (which fails the test). */
 function verdictOf(row: Row, outcome: { value?: unknown; error?: unknown }, caller: Caller, fx: Fixture): string {
@@ -404,6 +533,12 @@ async function outcomeOf(run: () => Promise<unknown>): Promise<{ value?: unknown
   } catch (error) {
     return { error };
   }
+}
+
+/** An outcome as the caller sees it: an action's reply, or the page or redirect it ended in. */
+function shown(outcome: { value?: unknown; error?: unknown }): unknown {
+  if ("error" in outcome) return navigationOf(outcome.error) ?? String(outcome.error);
+  return outcome.value;
 }
 
 /**
@@ -447,6 +582,19 @@ describe(`the authorization matrix (${databaseKind})`, () => {
     expect(Object.keys(MATRIX).filter((k) => !endpoints.includes(k)), "rows for endpoints that no longer exist").toEqual([]);
   });
 
+  test("every row that names a record checks reach for each role allowed to call it", () => {
+    for (const [key, row] of [...Object.entries(MATRIX), ...Object.entries(PAGES)]) {
+      if ("none" in row.reach) {
+        expect(row.reach.none.length, `${key}: say why reach has nothing to check`).toBeGreaterThan(10);
+        continue;
+      }
+      const staffAllowed = row.allowed.filter((c): c is Role => c !== "NOBODY");
+      // The front desk reaches every couple of its clinic, an admin every account: for them the
+      // record out of reach is another clinic's. Every allowed role has a case.
+      expect(new Set(row.reach.outOfReach.map((o) => o.caller)), `${key}: an out-of-reach case for each allowed role`).toEqual(new Set(staffAllowed));
+    }
+  });
+
   const cases = [
     ...Object.entries(MATRIX).map(([key, row]) => ({ key, row, load: async () => (await exportsOf(key.split("#")[0]))[key.split("#")[1]] as Fn })),
     ...Object.entries(PAGES).map(([key, row]) => ({ key, row, load: async () => (await exportsOf(key)).default as Fn })),
@@ -462,21 +610,46 @@ describe(`the authorization matrix (${databaseKind})`, () => {
       expect(verdict).toBe(expected);
       if (expected === "denied" && row.unchanged) expect(await row.unchanged(fx)).toBe(before);
     });
-    for (const wrong of row.objectLevel ?? []) {
-      test(`${key} as ${wrong.caller} on ${wrong.why}`, async () => {
+    if ("none" in row.reach) continue;
+    for (const wrong of row.reach.outOfReach) {
+      test(`${key} as ${wrong.caller} on ${wrong.why}: answered exactly as a missing record, nothing changed`, async () => {
         const fn = await load();
         await signInAs(fx.callers[wrong.caller]);
+        const target = await wrong.target(fx);
         const before = await row.unchanged?.(fx);
-        expect(verdictOf(row, await outcomeOf(() => wrong.call(fn, fx)), wrong.caller, fx)).toBe("denied");
+        const outOfReach = await outcomeOf(() => row.call(fn, fx, target));
+        const missing = await outcomeOf(() => row.call(fn, fx, MISSING));
+        expect(verdictOf(row, outOfReach, wrong.caller, fx)).toBe("denied");
+        expect(shown(outOfReach)).toEqual(shown(missing));
         if (row.unchanged) expect(await row.unchanged(fx)).toBe(before);
+        const reply = shown(outOfReach);
+        if (reply && typeof reply === "object" && "ok" in reply) {
+          // The not-found reply and nothing more: no rule, no field, no name, no date.
+          expect(reply).toEqual({ ok: false, error: expect.stringMatching(NOT_FOUND) });
+          expect(JSON.stringify(reply)).not.toMatch(/Sam|Jordan|Rivera|Chen|\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|P\d+:/);
+        }
       });
     }
   }
+
+  test("a new couple cannot name another clinic's therapists", async () => {
+    const create = (await exportsOf("app/(clinic)/couples/actions.ts")).createCoupleAction as Fn;
+    await signInAs(fx.frontDesk);
+    const before = await db.couple.count();
+    const result = await call(create, null, form({
+      "partnerA.firstName": "New", "partnerA.lastName": "Person", "partnerB.firstName": "Other", "partnerB.lastName": "Person",
+      couplesTherapistId: fx.elsewhere.therapist.id, partnerAKapTherapistId: fx.therapist.id, partnerBKapTherapistId: fx.therapist.id,
+    }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { couplesTherapistId: ["Choose an active therapist of this clinic."] } });
+    expect(await db.couple.count()).toBe(before);
+  });
 
   test("refused reads of a clinical record are in the audit log", async () => {
     const clearancePage = (await exportsOf("app/(clinic)/clearances/[clearanceId]/page.tsx")).default as Fn;
     await signInAs(fx.frontDesk);
     await outcomeOf(() => call(clearancePage, props({ clearanceId: fx.signedClearance.id })));
+    await signInAs(fx.psychiatrist);
+    await outcomeOf(() => call(clearancePage, props({ clearanceId: fx.bellsClearance.id })));
     const couplePage = (await exportsOf("app/(clinic)/couples/[coupleId]/page.tsx")).default as Fn;
     await signInAs(fx.therapist);
     await outcomeOf(() => call(couplePage, props({ coupleId: fx.otherCouple.id })));
@@ -484,6 +657,7 @@ describe(`the authorization matrix (${databaseKind})`, () => {
     expect(denied).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ actorId: fx.frontDesk.id, entity: "Clearance", entityId: fx.signedClearance.id, clientId: fx.couple.partnerAId }),
+        expect.objectContaining({ actorId: fx.psychiatrist.id, entity: "Clearance", entityId: fx.bellsClearance.id, clientId: fx.couple.partnerBId }),
         expect.objectContaining({ actorId: fx.therapist.id, entity: "Couple", entityId: fx.otherCouple.id }),
       ]),
     );

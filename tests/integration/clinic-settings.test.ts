@@ -116,7 +116,7 @@ describe(`clinic settings (${databaseKind})`, () => {
   });
 
   test("the form's fields become a settings candidate: times as HH:MM, open days from checkboxes", () => {
-    const candidate = settingsCandidateOf({ opensAtMinute: "08:30", closesAtMinute: "7pm", openWeekdays: ["1", "3"], "integrationWindowDays.min": "2", "integrationWindowDays.max": "" });
+    const candidate = settingsCandidateOf({ opensAtMinute: "08:30", closesAtMinute: "7pm", openWeekdays: ["1", "3"], integrationWindowDays: { min: "2", max: "" } });
     expect(candidate.opensAtMinute).toBe(510);
     expect(candidate.closesAtMinute).toBeNaN();
     expect(candidate.openWeekdays).toEqual([1, 3]);

@@ -15,6 +15,7 @@ import { integrationStart, roomSchedule } from "@/lib/sessions/room-schedule";
 import { DayGrid } from "./_components/day-grid";
 import { WeekTable } from "./_components/week-table";
 import { dayCards, daySlots, weekCards, weekDays } from "./_components/cards";
+import { sessionStepsFor } from "@/lib/scheduling/session-steps";
 
 export const metadata = { title: "Room calendar" };
 
@@ -90,13 +91,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           )}
           <SessionActions
             rooms={rooms}
-            can={{
-              move: can(staff.roles, "session:move"),
-              cancel: can(staff.roles, "session:cancel"),
-              checkIn: can(staff.roles, "session:check-in"),
-              complete: can(staff.roles, "session:complete"),
-              noShow: can(staff.roles, "session:no-show"),
-            }}
+            can={await sessionStepsFor(staff, selected.id)}
             session={{
               id: selected.id,
               kind: selected.kind,

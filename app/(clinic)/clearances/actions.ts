@@ -3,14 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction, type ActionResult } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import { ZClearanceInput, ZRevokeInput, ZSignInput } from "@/lib/clearance/input";
 import { recordClearance } from "@/lib/clearance/record-clearance";
 import { revokeClearance } from "@/lib/clearance/revoke-clearance";
 import { signClearance } from "@/lib/clearance/sign-clearance";
 
-// Thin actions: the permission (P11, psychiatrists only) is checked here by defineAction and
-// again in each domain function.
+// Thin actions: the role (P11, psychiatrists only) and the reach (the partners they evaluate)
+// are checked by defineAction first, and again in each domain function.
 
 const ZRecordForm = z
   .object({
@@ -19,8 +19,9 @@ const ZRecordForm = z
   })
   .and(ZClearanceInput);
 
-const record = defineAction({
+export const recordClearanceAction = defineAction({
   permission: "clearance:record",
+  reach: { partner: "clientId" },
   input: ZRecordForm,
   run: async (input, staff) => {
     const { intent, draftId, ...clearance } = input;
@@ -29,16 +30,12 @@ const record = defineAction({
     revalidatePath("/evaluations");
     return result;
   },
+  then: (data) => redirect(`/clearances/${data.id}`),
 });
 
-export async function recordClearanceAction(_previous: ActionResult<{ id: string }> | null, form: FormData): Promise<ActionResult<{ id: string }>> {
-  const result = await record(form);
-  if (result.ok) redirect(`/clearances/${result.data.id}`);
-  return result;
-}
-
-const sign = defineAction({
+export const signClearanceAction = defineAction({
   permission: "clearance:record",
+  reach: { clearance: "clearanceId" },
   input: ZSignInput,
   run: async (input, staff) => {
     await signClearance(staff, input.clearanceId);
@@ -48,12 +45,9 @@ const sign = defineAction({
   },
 });
 
-export async function signClearanceAction(_previous: ActionResult<{ signed: boolean }> | null, form: FormData) {
-  return sign(form);
-}
-
-const revoke = defineAction({
+export const revokeClearanceAction = defineAction({
   permission: "clearance:revoke",
+  reach: { clearance: "clearanceId" },
   input: ZRevokeInput,
   run: async (input, staff) => {
     const { clientId } = await revokeClearance(staff, input);
@@ -63,7 +57,3 @@ const revoke = defineAction({
     return { revoked: true };
   },
 });
-
-export async function revokeClearanceAction(_previous: ActionResult<{ revoked: boolean }> | null, form: FormData) {
-  return revoke(form);
-}

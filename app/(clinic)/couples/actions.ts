@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction, formDataToObject, type ActionResult } from "@/lib/actions/define-action";
-import { coupleFormToInput, createCouple, ZCoupleInput } from "@/lib/couples/create-couple";
+import { defineAction } from "@/lib/actions/define-action";
+import { createCouple, ZCoupleInput } from "@/lib/couples/create-couple";
 
-const create = defineAction({
+// A new couple names no record yet: the therapists it names must be the clinic's own (createCouple).
+export const createCoupleAction = defineAction({
   permission: "couple:write",
+  reach: "own-clinic",
   input: ZCoupleInput,
   run: async (input, staff) => {
     const couple = await createCouple(staff, input);
@@ -13,7 +15,3 @@ const create = defineAction({
     return { coupleId: couple.id };
   },
 });
-
-export async function createCoupleAction(_previous: ActionResult<{ coupleId: string }> | null, form: FormData) {
-  return create(coupleFormToInput(formDataToObject(form)));
-}

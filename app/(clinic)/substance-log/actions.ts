@@ -1,18 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction, type ActionResult } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import { correctEntry } from "@/lib/substance-log/correct-entry";
 import { ZCorrectionInput, ZCountInput, ZReceiveInput, ZWasteInput } from "@/lib/substance-log/input";
 import { receiveLot } from "@/lib/substance-log/receive-lot";
 import { recordCount } from "@/lib/substance-log/record-count";
 import { recordWaste } from "@/lib/substance-log/record-waste";
 
-type Result = ActionResult<{ message: string }>;
 const balance = (mg: number) => `Balance now ${mg} mg.`;
 
-const receive = defineAction({
+// A receipt names a new lot; the rest name a lot or an entry of the caller's own clinic.
+export const receiveAction = defineAction({
   permission: "substance-log:write",
+  reach: "own-clinic",
   input: ZReceiveInput,
   run: async (input, staff) => {
     const entry = await receiveLot(staff, input);
@@ -20,12 +21,10 @@ const receive = defineAction({
     return { message: `Received ${input.quantityMg} mg of lot ${input.lotNumber}. ${balance(entry.balanceAfterMg)}` };
   },
 });
-export async function receiveAction(_p: Result | null, form: FormData): Promise<Result> {
-  return receive(form);
-}
 
-const waste = defineAction({
+export const wasteAction = defineAction({
   permission: "substance-log:write",
+  reach: { lot: "lotId" },
   input: ZWasteInput,
   run: async (input, staff) => {
     const entry = await recordWaste(staff, input);
@@ -33,12 +32,10 @@ const waste = defineAction({
     return { message: `Waste of ${input.quantityMg} mg recorded. ${balance(entry.balanceAfterMg)}` };
   },
 });
-export async function wasteAction(_p: Result | null, form: FormData): Promise<Result> {
-  return waste(form);
-}
 
-const count = defineAction({
+export const countAction = defineAction({
   permission: "substance-log:write",
+  reach: { lot: "lotId" },
   input: ZCountInput,
   run: async (input, staff) => {
     const entry = await recordCount(staff, input);
@@ -47,12 +44,10 @@ const count = defineAction({
     return { message: difference === 0 ? "Count recorded: it matches the balance." : `Count recorded: ${difference} mg against the balance of ${entry.balanceAfterMg} mg. Record a correction referencing the entry at fault.` };
   },
 });
-export async function countAction(_p: Result | null, form: FormData): Promise<Result> {
-  return count(form);
-}
 
-const correct = defineAction({
+export const correctionAction = defineAction({
   permission: "substance-log:write",
+  reach: { logEntry: "entryId" },
   input: ZCorrectionInput,
   run: async (input, staff) => {
     const entry = await correctEntry(staff, input);
@@ -60,6 +55,3 @@ const correct = defineAction({
     return { message: `Correction recorded. ${balance(entry.balanceAfterMg)}` };
   },
 });
-export async function correctionAction(_p: Result | null, form: FormData): Promise<Result> {
-  return correct(form);
-}

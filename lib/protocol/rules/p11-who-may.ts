@@ -1,10 +1,12 @@
 // P11 Who may do what. Which role may book, move, cancel, check in, complete or mark a no-show
-// is decided in one place, lib/auth/permissions.ts; this rule only asks can(). On top, "therapists
-// plan and run cycles for their couples": a role that sees clinical content acts only for
-// couples it treats (the couple's therapist, a partner's KAP therapist, or a clinician of the
-// session), while front-desk staff book for every couple. Without an actor (a system job, a
-// preview) the rule has nothing to check.
+// is decided in one place, lib/auth/permissions.ts; whom each role reaches (the couples a
+// therapist treats, the partners a psychiatrist evaluates and their dosing days, every couple
+// for the front desk) in another, lib/auth/reach.ts. This rule asks both. Reach comes first:
+// callers check it before the engine runs (lib/scheduling/under-protocol.ts), so this rule's
+// out-of-reach verdict is a second line, never the first word a person hears. Without an actor
+// (a system job, a preview) the rule has nothing to check.
 import { can, ROLE_LABELS, type Permission } from "../../auth/permissions";
+import { reachesCouple, reachesSession, type CoupleFacts } from "../../auth/reach";
 import { changedSessionIds } from "../apply-change";
 import { sessionById } from "../cycle";
 import type { Actor, CycleSnapshot, ProposedChange, Rule } from "../types";
@@ -29,29 +31,33 @@ const VERBS: Record<ProposedChange["type"], string> = {
   noShow: "mark no-shows for",
 };
 
-/**
- * The couple's clinicians, and whoever already staffs a session the change touches (a covering
- * clinician may run it). Only sessions as they stand count: naming yourself the clinician of a
- * session you book must not grant you the couple.
- */
-function treatsCouple(actorId: string, before: CycleSnapshot, change: ProposedChange): boolean {
-  const { couple } = before;
-  if (couple.couplesTherapistId === actorId || couple.partners.some((p) => p.kapTherapistId === actorId)) return true;
-  return changedSessionIds(change).some((id) => sessionById(before, id)?.clinicianIds.includes(actorId));
+/** The engine's snapshot as reach reads a couple. */
+export function coupleFactsOf(snapshot: CycleSnapshot): CoupleFacts {
+  return { ...snapshot.couple, sessions: snapshot.sessions, clearances: snapshot.clearances };
 }
 
-/** Whether the actor may make this change for this couple (P11). */
-export function mayMakeChange(actor: Actor, before: CycleSnapshot, after: CycleSnapshot, change: ProposedChange): "yes" | "role" | "not-their-couple" {
+/**
+ * Whether the actor may make this change (P11): the role's permission, then reach to every
+ * session the change touches as it stands (a new booking: to the couple). Only sessions as they
+ * stand count: naming yourself the clinician of a session you book grants you nothing.
+ */
+export function mayMakeChange(actor: Actor, before: CycleSnapshot, change: ProposedChange): "yes" | "role" | "out-of-reach" {
   const permission = PERMISSION_FOR_CHANGE[change.type];
   if (!can(actor.roles, permission)) return "role";
-  const treats = treatsCouple(actor.id, before, change);
-  const allowed = actor.roles.some((role) => can([role], permission) && (treats || !can([role], "clinical:read")));
-  return allowed ? "yes" : "not-their-couple";
+  const couple = coupleFactsOf(before);
+  const reached =
+    change.type === "book"
+      ? reachesCouple(actor, permission, couple)
+      : changedSessionIds(change).every((id) => {
+          const session = sessionById(before, id);
+          return session ? reachesSession(actor, permission, couple, session) : reachesCouple(actor, permission, couple);
+        });
+  return reached ? "yes" : "out-of-reach";
 }
 
-export const p11WhoMay: Rule = (after, change, ctx) => {
+export const p11WhoMay: Rule = (_after, change, ctx) => {
   if (!change || !ctx.actor) return [];
-  const verdict = mayMakeChange(ctx.actor, ctx.before, after, change);
+  const verdict = mayMakeChange(ctx.actor, ctx.before, change);
   if (verdict === "yes") return [];
   const ids = changedSessionIds(change);
   const who = ctx.actor.roles.length > 0 ? `${ctx.actor.roles.map((r) => ROLE_LABELS[r]).join(" / ")} staff` : "An account without a role";
@@ -62,7 +68,7 @@ export const p11WhoMay: Rule = (after, change, ctx) => {
       message:
         verdict === "role"
           ? `P11: ${who} may not ${VERBS[change.type]} sessions.`
-          : `P11: you may ${VERBS[change.type]} sessions only for couples you treat, and you are not one of this couple's clinicians.`,
+          : `P11: you may ${VERBS[change.type]} sessions only for the couples you treat or the partners you evaluate.`,
     },
   ];
 };

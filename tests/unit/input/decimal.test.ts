@@ -90,7 +90,7 @@ describe("every number field refuses what is not a decimal, with its own words",
   });
 
   it("the clinic's settings and open days", () => {
-    const candidate = settingsCandidateOf({ "sessionMinutes.INTAKE": "0x3c", "sessionMinutes.PREPARATION": " 90 ", clearanceValidityDays: "1e2", openWeekdays: ["1", "0x2", "3"] });
+    const candidate = settingsCandidateOf({ sessionMinutes: { INTAKE: "0x3c", PREPARATION: " 90 " }, clearanceValidityDays: "1e2", openWeekdays: ["1", "0x2", "3"] });
     expect(candidate.sessionMinutes.INTAKE).toBeNaN();
     expect(candidate.sessionMinutes.PREPARATION).toBe(90);
     expect(candidate.clearanceValidityDays).toBeNaN();

@@ -1,8 +1,9 @@
-// P11 Who may do what: role permissions come from lib/auth/permissions.ts (can()); therapists act
-// for the couples they treat; front desk books for everyone.
+// P11 Who may do what: role permissions come from lib/auth/permissions.ts (can()), reach from
+// lib/auth/reach.ts: therapists act for the couples they treat, psychiatrists for the partners
+// they evaluate and those partners' dosing days, front desk for everyone.
 import { describe } from "vitest";
 import { runCases } from "./cases";
-import { asNew, at, COUPLES_THERAPIST, fullPlan, make, PSYCHIATRIST, SAM, snapshot } from "./fixtures";
+import { ALEX, asNew, at, clearance, COUPLES_THERAPIST, fullPlan, make, PSYCHIATRIST, SAM, snapshot } from "./fixtures";
 import type { Actor } from "@/lib/protocol/types";
 
 const plan = () => snapshot({ sessions: fullPlan() });
@@ -19,6 +20,16 @@ const otherTherapist: Actor = { id: "t-stranger", roles: ["THERAPIST"] };
 const otherTherapistAtDesk: Actor = { id: "t-stranger", roles: ["THERAPIST", "FRONT_DESK"] };
 const psychiatrist: Actor = { id: PSYCHIATRIST, roles: ["PSYCHIATRIST"] };
 const otherPsychiatrist: Actor = { id: "doc-2", roles: ["PSYCHIATRIST"] };
+const therapistAndPsychiatrist: Actor = { id: "doc-2", roles: ["THERAPIST", "PSYCHIATRIST"] };
+
+// Sam's medicine session (med-1) checked in; who evaluated whom is in the clearances (doc-sam for
+// Sam, doc-alex for Alex) unless an evaluation session says so.
+const checkedIn = (sessions: ReturnType<typeof fullPlan>, id: string) => sessions.map((s) => (s.id === id ? { ...s, status: "CHECKED_IN" as const } : s));
+const evaluatedApart = (sessions = checkedIn(fullPlan(), "med-1")) =>
+  snapshot({ sessions, clearances: [clearance("c-sam", SAM, { psychiatristId: "doc-sam" }), clearance("c-alex", ALEX, { psychiatristId: "doc-alex" })] });
+const completeSams = { type: "complete" as const, sessionId: "med-1" };
+const docSam: Actor = { id: "doc-sam", roles: ["PSYCHIATRIST"] };
+const docAlex: Actor = { id: "doc-alex", roles: ["PSYCHIATRIST"] };
 
 describe("P11 who may do what", () => {
   runCases([
@@ -71,7 +82,7 @@ describe("P11 who may do what", () => {
       change: bookCouples,
       options: { actor: otherTherapist },
       refused: "P11",
-      says: ["P11: you may book sessions only for couples you treat, and you are not one of this couple's clinicians."],
+      says: ["P11: you may book sessions only for the couples you treat or the partners you evaluate."],
     },
     {
       name: "another therapist cannot grant themselves the couple by naming themselves the new session's clinician",
@@ -79,7 +90,7 @@ describe("P11 who may do what", () => {
       change: { type: "book", sessions: [asNew(make.couples("ct-1", "2026-03-12", "15:00", { clinicianIds: ["t-stranger"] }))] },
       options: { actor: otherTherapist },
       refused: "P11",
-      says: ["P11: you may book sessions only for couples you treat"],
+      says: ["P11: you may book sessions only for the couples you treat"],
     },
     { name: "a therapist who also works the front desk books for anyone", cycle: plan(), change: bookCouples, options: { actor: otherTherapistAtDesk }, allowed: true },
     { name: "the psychiatrist completes their own evaluation", cycle: withEvaluation("CHECKED_IN"), change: completeEvaluation, options: { actor: psychiatrist }, allowed: true },
@@ -89,7 +100,58 @@ describe("P11 who may do what", () => {
       change: completeEvaluation,
       options: { actor: otherPsychiatrist },
       refused: "P11",
-      says: ["you may complete sessions only for couples you treat"],
+      says: ["you may complete sessions only for the couples you treat or the partners you evaluate"],
+    },
+    { name: "a psychiatrist completes the dosing day of the partner whose clearance they recorded", cycle: evaluatedApart(), change: completeSams, options: { actor: docSam }, allowed: true },
+    {
+      name: "a psychiatrist who evaluates only the sitter does not reach the journeyer's dosing day",
+      cycle: evaluatedApart(),
+      change: completeSams,
+      options: { actor: docAlex },
+      refused: "P11",
+      says: ["only for the couples you treat or the partners you evaluate"],
+      sessions: ["med-1"],
+    },
+    {
+      name: "an evaluation booked with a psychiatrist reaches that partner's dosing day, a cancelled one does not",
+      cycle: evaluatedApart([...checkedIn(fullPlan(), "med-1"), make.evaluation("ev-new", SAM, "2026-03-05", "09:00", { clinicianIds: ["doc-alex"] })]),
+      change: completeSams,
+      options: { actor: docAlex },
+      allowed: true,
+    },
+    {
+      name: "a cancelled evaluation reaches nobody",
+      cycle: evaluatedApart([...checkedIn(fullPlan(), "med-1"), make.evaluation("ev-new", SAM, "2026-03-05", "09:00", { clinicianIds: ["doc-alex"], status: "CANCELLED" })]),
+      change: completeSams,
+      options: { actor: docAlex },
+      refused: "P11",
+      says: ["only for the couples you treat or the partners you evaluate"],
+    },
+    {
+      name: "in Low Dose Together a psychiatrist who evaluates either partner reaches the dosing day",
+      cycle: snapshot({
+        model: "LOW_DOSE_TOGETHER",
+        sessions: [{ ...make.lowDose("ld-1", "2026-03-10"), status: "CHECKED_IN" }],
+        clearances: [clearance("c-sam", SAM, { psychiatristId: "doc-sam" }), clearance("c-alex", ALEX, { psychiatristId: "doc-alex" })],
+      }),
+      change: { type: "complete", sessionId: "ld-1" },
+      options: { actor: docAlex },
+      allowed: true,
+    },
+    {
+      name: "a psychiatrist does not reach a couples-therapy session of a partner they evaluate",
+      cycle: evaluatedApart([...fullPlan(), { ...make.couples("ct-1", "2026-03-12"), status: "CHECKED_IN" }]),
+      change: { type: "complete", sessionId: "ct-1" },
+      options: { actor: docSam },
+      refused: "P11",
+      says: ["only for the couples you treat or the partners you evaluate"],
+    },
+    {
+      name: "reach counts only with a role that holds the permission: a therapist-psychiatrist completes as psychiatrist where they evaluate",
+      cycle: evaluatedApart(),
+      change: completeSams,
+      options: { actor: { ...therapistAndPsychiatrist, id: "doc-sam" } },
+      allowed: true,
     },
     { name: "without an actor (a system job) there is nothing to check", cycle: withEvaluation("CHECKED_IN"), change: completeEvaluation, allowed: true },
     {

@@ -1,11 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction, type ActionResult } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import { createRoom, ZRoomInput } from "@/lib/rooms/rooms";
 
-const addRoom = defineAction({
+export const addRoomAction = defineAction({
   permission: "rooms:manage",
+  reach: "own-clinic",
   input: ZRoomInput,
   run: async (input, staff) => {
     const room = await createRoom(staff, input);
@@ -13,7 +14,3 @@ const addRoom = defineAction({
     return { name: room.name };
   },
 });
-
-export async function addRoomAction(_previous: ActionResult<{ name: string }> | null, form: FormData) {
-  return addRoom(form);
-}

@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction, type ActionResult } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import { ZClinicSettingsForm } from "@/lib/clinic/settings-input";
 import { updateClinicSettings } from "@/lib/clinic/update-settings";
 
-type Saved = ActionResult<{ saved: true }>;
-
-const saveSettings = defineAction({
+export const saveClinicSettingsAction = defineAction({
   permission: "settings:manage",
+  reach: "own-clinic",
   input: ZClinicSettingsForm,
   run: async (input, admin) => {
     await updateClinicSettings(admin, input);
@@ -17,7 +16,3 @@ const saveSettings = defineAction({
     return { saved: true as const };
   },
 });
-
-export async function saveClinicSettingsAction(_previous: Saved | null, form: FormData): Promise<Saved> {
-  return saveSettings(form);
-}

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction, type ActionResult } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import { createStaff } from "@/lib/staff/create-staff";
 import { ZNewStaff, ZStaffActive, ZStaffPassword, ZStaffRef, ZStaffRoles } from "@/lib/staff/input";
 import { issueResetLink } from "@/lib/staff/invitations";
@@ -9,12 +9,12 @@ import { resetStaffPassword } from "@/lib/staff/reset-staff-password";
 import { setStaffActive } from "@/lib/staff/set-staff-active";
 import { setStaffRoles } from "@/lib/staff/set-staff-roles";
 
-type Done = ActionResult<{ name: string }>;
-/** The link's token is shown once, to the admin who made it. */
-type Linked = ActionResult<{ name: string; invitation: string | null }>;
+// Admins manage the accounts of their own clinic. An invitation link's token is shown once, to
+// the admin who made it.
 
-const addStaff = defineAction({
+export const addStaffAction = defineAction({
   permission: "staff:manage",
+  reach: "own-clinic",
   input: ZNewStaff,
   run: async (input, admin) => {
     const user = await createStaff(admin, input);
@@ -23,8 +23,9 @@ const addStaff = defineAction({
   },
 });
 
-const changeRoles = defineAction({
+export const setStaffRolesAction = defineAction({
   permission: "staff:manage",
+  reach: { staff: "staffId" },
   input: ZStaffRoles,
   run: async (input, admin) => {
     const user = await setStaffRoles(admin, input);
@@ -33,8 +34,9 @@ const changeRoles = defineAction({
   },
 });
 
-const resetPassword = defineAction({
+export const resetStaffPasswordAction = defineAction({
   permission: "staff:manage",
+  reach: { staff: "staffId" },
   input: ZStaffPassword,
   run: async (input, admin) => {
     const user = await resetStaffPassword(admin, input);
@@ -42,8 +44,9 @@ const resetPassword = defineAction({
   },
 });
 
-const setActive = defineAction({
+export const setStaffActiveAction = defineAction({
   permission: "staff:manage",
+  reach: { staff: "staffId" },
   input: ZStaffActive,
   run: async (input, admin) => {
     const user = await setStaffActive(admin, input);
@@ -52,31 +55,12 @@ const setActive = defineAction({
   },
 });
 
-const resetLink = defineAction({
+export const issueResetLinkAction = defineAction({
   permission: "staff:manage",
+  reach: { staff: "staffId" },
   input: ZStaffRef,
   run: async (input, admin) => {
     const { name, token } = await issueResetLink(admin, input.staffId);
-    return { name, invitation: token };
+    return { name, invitation: token as string | null };
   },
 });
-
-export async function addStaffAction(_previous: Linked | null, form: FormData): Promise<Linked> {
-  return addStaff(form);
-}
-
-export async function setStaffRolesAction(_previous: Done | null, form: FormData): Promise<Done> {
-  return changeRoles(form);
-}
-
-export async function resetStaffPasswordAction(_previous: Done | null, form: FormData): Promise<Done> {
-  return resetPassword(form);
-}
-
-export async function issueResetLinkAction(_previous: Linked | null, form: FormData): Promise<Linked> {
-  return resetLink(form);
-}
-
-export async function setStaffActiveAction(_previous: Done | null, form: FormData): Promise<Done> {
-  return setActive(form);
-}

@@ -1,33 +1,25 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, PageHeader } from "@/components/ui/page-header";
-import { recordRead, requireReadPermission } from "@/lib/audit/record-read";
+import { requireReadPermission } from "@/lib/audit/record-read";
 import { can } from "@/lib/auth/permissions";
 import { partnerDisplayName } from "@/lib/clearance/access";
 import { getClearanceForStaff } from "@/lib/clearance/get-clearance";
 import { DECISION_LABELS, ROUTE_LABELS, SCREENING_GROUPS } from "@/lib/clearance/screening";
-import { NotFoundError } from "@/lib/errors";
 import { formatClinicDateTime, formatDateOnly } from "@/lib/format/clinic-time";
 import { RevokeForm } from "../_components/revoke-form";
 import { SignForm } from "../_components/sign-form";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Clearance" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MODEL_LABELS = { TAKING_TURNS: "Taking Turns", LOW_DOSE_TOGETHER: "Low Dose Together" } as const;
 
 export default async function ClearancePage({ params }: { params: Promise<{ clearanceId: string }> }) {
   const { clearanceId } = await params;
-  if (!UUID.test(clearanceId)) notFound();
   // A refused attempt (the front desk, say) is audited before the forbidden page (P11).
   const staff = await requireReadPermission("clearance:read", { entity: "Clearance", entityId: clearanceId });
-  const c = await getClearanceForStaff(staff, clearanceId).catch(async (error) => {
-    if (error instanceof NotFoundError) {
-      await recordRead(staff, { entity: "Clearance", entityId: clearanceId, outcome: "DENIED" });
-      notFound();
-    }
-    throw error;
-  });
+  // The loader audits the read it shows; a refused one is audited here.
+  const c = await loadOrNotFound(clearanceId, (id) => getClearanceForStaff(staff, id), { staff, entity: "Clearance" });
   const name = partnerDisplayName(c.client);
   const psychiatrist = can(staff.roles, "clearance:record");
   const signed = c.signedAt !== null;

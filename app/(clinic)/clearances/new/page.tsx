@@ -1,25 +1,23 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { isRecordId } from "@/lib/auth/reach-check";
 import { requirePermission } from "@/lib/auth/session";
 import { clearanceFormContext } from "@/lib/clearance/form-context";
-import { NotFoundError } from "@/lib/errors";
 import { ClearanceForm } from "../_components/clearance-form";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Record a clearance" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const id = (v: string | string[] | undefined) => (typeof v === "string" && UUID.test(v) ? v : undefined);
+const id = (v: string | string[] | undefined) => (isRecordId(v) ? v : undefined);
 
 export default async function NewClearancePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requirePermission("clearance:record");
   const q = await searchParams;
-  const clientId = id(q.client);
-  if (!clientId) notFound();
-  const context = await clearanceFormContext(staff, { clientId, evaluationId: id(q.evaluation), amendsId: id(q.amends), draftId: id(q.draft) }).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const context = await loadOrNotFound(
+    id(q.client) ?? "",
+    (clientId) => clearanceFormContext(staff, { clientId, evaluationId: id(q.evaluation), amendsId: id(q.amends), draftId: id(q.draft) }),
+    { staff, entity: "Client" },
+  );
   const title = context.draftId ? "Finish the draft clearance" : context.supersedesId ? "Amend the clearance" : "Record a clearance";
   return (
     <>

@@ -1,13 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction, formDataToObject, type ActionResult } from "@/lib/actions/define-action";
-import { coupleFormToInput } from "@/lib/couples/create-couple";
+import { defineAction } from "@/lib/actions/define-action";
 import { updateCouple, ZCoupleUpdate } from "@/lib/couples/update-couple";
 import { startCycle, ZStartCycle } from "@/lib/cycles/start-cycle";
 
-const start = defineAction({
+export const startCycleAction = defineAction({
   permission: "cycle:plan",
+  reach: { couple: "coupleId" },
   input: ZStartCycle,
   run: async (input, staff) => {
     const cycle = await startCycle(staff, input);
@@ -16,12 +16,9 @@ const start = defineAction({
   },
 });
 
-export async function startCycleAction(_previous: ActionResult<{ cycleId: string }> | null, form: FormData) {
-  return start(form);
-}
-
-const update = defineAction({
+export const updateCoupleAction = defineAction({
   permission: "couple:write",
+  reach: { couple: "coupleId" },
   input: ZCoupleUpdate,
   run: async (input, staff) => {
     const couple = await updateCouple(staff, input);
@@ -30,7 +27,3 @@ const update = defineAction({
     return { coupleId: couple.id };
   },
 });
-
-export async function updateCoupleAction(_previous: ActionResult<{ coupleId: string }> | null, form: FormData) {
-  return update(coupleFormToInput(formDataToObject(form)));
-}

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import Link from "next/link";
 import { CycleTimeline } from "@/components/cycle-timeline";
 import { ProtocolPanel } from "@/components/protocol-panel";
@@ -7,43 +6,38 @@ import { SessionActions } from "@/components/scheduling/session-actions";
 import { StatusBadge } from "@/components/session-badges";
 import { FormMessage } from "@/components/ui/field";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
-import { recordRead, requireReadPermission } from "@/lib/audit/record-read";
-import { can } from "@/lib/auth/permissions";
+import { requireReadPermission } from "@/lib/audit/record-read";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { reachesPartner, reachesSession } from "@/lib/auth/reach";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { seesClinicalContent } from "@/lib/couples/access";
-import { getCoupleForStaff } from "@/lib/couples/get-couple";
+import { coupleFactsOf, getCoupleForStaff, sessionFactsOf } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
 import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
-import { NotFoundError } from "@/lib/errors";
 import { formatClinicRange } from "@/lib/format/clinic-time";
 import { wholeNumberOr } from "@/lib/input/decimal";
 import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
 import { listRooms } from "@/lib/rooms/rooms";
 import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { listClinicians } from "@/lib/staff/clinicians";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 import { StartCycleForm } from "./_components/start-cycle-form";
+import { sessionStepsOn } from "@/lib/scheduling/session-steps";
 
 export const metadata = { title: "Couple" };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string }> }) {
   const { coupleId } = await params;
   const booked = wholeNumberOr((await searchParams).booked, 0);
-  if (!UUID.test(coupleId)) notFound();
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
-  const couple = await getCoupleForStaff(staff, coupleId).catch(async (error) => {
-    if (error instanceof NotFoundError) {
-      await recordRead(staff, { entity: "Couple", entityId: coupleId, outcome: "DENIED" });
-      notFound();
-    }
-    throw error;
-  });
-  // P11: every read of a client's record is audited.
-  await recordRead(staff, { entity: "Couple", entityId: couple.id, outcome: "ALLOWED" });
-  const clinical = seesClinicalContent(staff);
+  // P11: every read of a client's record is audited, refused ones too.
+  const couple = await loadOrNotFound(coupleId, (id) => getCoupleForStaff(staff, id), { staff, entity: "Couple", shown: true });
+  const clinical = can(staff.roles, "clinical:read");
+  // What this staff member may do to each session and partner (P11 reach: a psychiatrist, say,
+  // only the evaluations and dosing days of the partners they evaluate).
+  const facts = coupleFactsOf(couple);
+  const may = (permission: Permission, s: (typeof couple.sessions)[number]) => can(staff.roles, permission) && reachesSession(staff, permission, facts, sessionFactsOf(s));
   // P3: medicine sessions a dosing partner is not cleared for; everyone sees that, nobody here sees why.
   const blocked = can(staff.roles, "clearance:status") ? await blockedSessionsForCouple(staff, couple.id) : new Set<string>();
   const [rooms, psychiatrists] = await Promise.all([listRooms(staff.clinicId).then((r) => r.filter((x) => x.active)), listClinicians(staff.clinicId, "PSYCHIATRIST")]);
@@ -60,13 +54,6 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
         openCycle.model === "TAKING_TURNS" ? "MEDICINE_TAKING_TURNS" : "MEDICINE_LOW_DOSE",
       ]
     : ["COUPLES_THERAPY"];
-  const allowed = {
-    move: can(staff.roles, "session:move"),
-    cancel: can(staff.roles, "session:cancel"),
-    checkIn: can(staff.roles, "session:check-in"),
-    complete: can(staff.roles, "session:complete"),
-    noShow: can(staff.roles, "session:no-show"),
-  };
   const isMedicine = (kind: string) => kind === "MEDICINE_TAKING_TURNS" || kind === "MEDICINE_LOW_DOSE";
   const integrationOf = (id: string) => couple.sessions.find((s) => s.medicineSessionId === id && s.status !== "CANCELLED");
   const partnerName = (id: string) => (id === couple.partnerAId ? couple.partnerA.firstName : couple.partnerB.firstName);
@@ -105,7 +92,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
               <p className="text-stone-600">{p.email ?? "No email"}</p>
               <p className="text-stone-600">{p.phone ?? "No phone"}</p>
               <p className="mt-2 text-stone-700">KAP therapist: {kap.name}</p>
-              {can(staff.roles, "clearance:read") && (
+              {can(staff.roles, "clearance:read") && reachesPartner(staff, "clearance:read", facts, p.id) && (
                 <a className="mt-1 inline-block text-brand-700 underline" href={`/partners/${p.id}/clearances`}>
                   Medical clearance
                 </a>
@@ -210,7 +197,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                         <Badge tone="danger">Blocked: not cleared for this date (P3)</Badge>
                       </span>
                     )}
-                    {isMedicine(s.kind) && s.status !== "CANCELLED" && can(staff.roles, "dosing:ride-home") && (
+                    {isMedicine(s.kind) && s.status !== "CANCELLED" && may("dosing:ride-home", s) && (
                       <a className="ml-2 text-xs text-brand-700 underline" href={`/sessions/${s.id}/dosing`}>
                         Dosing day
                       </a>
@@ -219,7 +206,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                   <td className="px-4 py-2">
                     <SessionActions
                       rooms={rooms}
-                      can={allowed}
+                      can={sessionStepsOn(staff, facts, sessionFactsOf(s))}
                       session={{
                         id: s.id,
                         kind: s.kind,

@@ -1,27 +1,21 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { NotFoundError } from "@/lib/errors";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
 import { getStaffMember } from "@/lib/staff/list-staff";
 import { ActiveForm, PasswordForm, ResetLinkForm, RolesForm } from "../_components/account-forms";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Staff member" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StaffMemberPage({ params }: { params: Promise<{ staffId: string }> }) {
   const admin = await requirePermission("staff:manage");
   const { staffId } = await params;
-  if (!UUID.test(staffId)) notFound();
   const clinic = await getClinic(admin.clinicId);
-  const member = await getStaffMember(admin, staffId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const member = await loadOrNotFound(staffId, (id) => getStaffMember(admin, id));
   return (
     <>
       <PageHeader

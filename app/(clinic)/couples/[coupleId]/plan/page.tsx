@@ -1,12 +1,10 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { FormMessage } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { getCoupleForStaff } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
-import { NotFoundError } from "@/lib/errors";
 import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
 import { parseDecimal, wholeNumberOr } from "@/lib/input/decimal";
 import { addClinicDays, clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
@@ -16,10 +14,10 @@ import { proposePlan } from "@/lib/scheduling/propose-plan";
 import { SESSION_KIND_LABELS } from "@/lib/sessions/labels";
 import { listClinicians } from "@/lib/staff/clinicians";
 import { PlanReview, type ReviewRow } from "./_components/plan-review";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Plan the cycle" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -28,8 +26,7 @@ type Search = { start?: string; weekday?: string | string[]; part?: string | str
 export default async function PlanPage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<Search> }) {
   const staff = await requirePermission("cycle:plan");
   const { coupleId } = await params;
-  if (!UUID.test(coupleId)) notFound();
-  const couple = await getCoupleForStaff(staff, coupleId).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const couple = await loadOrNotFound(coupleId, (id) => getCoupleForStaff(staff, id, "cycle:plan"), { staff, entity: "Couple", shown: true });
   const clinic = await getClinic(staff.clinicId);
   const tz = clinic.timeZone;
   const cycle = couple.cycles.find((c) => c.status === "PLANNING" || c.status === "ACTIVE");

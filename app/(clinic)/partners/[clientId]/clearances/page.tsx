@@ -1,17 +1,15 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requirePermission } from "@/lib/auth/session";
+import { requireReadPermission } from "@/lib/audit/record-read";
 import { partnerDisplayName } from "@/lib/clearance/access";
 import { clearanceHistory, type ClearanceState } from "@/lib/clearance/clearance-history";
 import { DECISION_LABELS, ROUTE_LABELS } from "@/lib/clearance/screening";
-import { NotFoundError } from "@/lib/errors";
 import { formatClinicDate, formatDateOnly } from "@/lib/format/clinic-time";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Clearance history" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TONES: Record<ClearanceState, "brand" | "warn" | "danger" | "muted" | "neutral"> = {
   "in force": "brand",
   draft: "warn",
@@ -24,13 +22,9 @@ const TONES: Record<ClearanceState, "brand" | "warn" | "danger" | "muted" | "neu
 };
 
 export default async function ClearanceHistoryPage({ params }: { params: Promise<{ clientId: string }> }) {
-  const staff = await requirePermission("clearance:read");
   const { clientId } = await params;
-  if (!UUID.test(clientId)) notFound();
-  const history = await clearanceHistory(staff, clientId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const staff = await requireReadPermission("clearance:read", { entity: "Client", entityId: clientId });
+  const history = await loadOrNotFound(clientId, (id) => clearanceHistory(staff, id), { staff, entity: "Client" });
   const name = partnerDisplayName(history.partner);
   const inForce = history.clearances.find((c) => c.id === history.inForceId);
   const psychiatrist = can(staff.roles, "clearance:record");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction, type ActionResult } from "@/lib/actions/define-action";
+import { defineAction } from "@/lib/actions/define-action";
 import { ZAdministrationInput, ZDischargeInput, ZOverrideInput, ZRideHomeInput, ZVitalsInput } from "@/lib/dosing/input";
 import { overrideDoseHold } from "@/lib/dosing/override-hold";
 import { recordAdministration } from "@/lib/dosing/record-administration";
@@ -11,97 +11,83 @@ import { recordRideHome } from "@/lib/dosing/record-ride-home";
 import { recordVitals } from "@/lib/dosing/record-vitals";
 import { checkInSession, completeSession } from "@/lib/scheduling/session-life";
 
-// The dosing day's actions: each a few lines over lib/dosing (or lib/scheduling for the
-// session's life, P10), which check the permission and the session again.
+// The dosing day's actions: defineAction checks the role and the reach to the session (for a
+// psychiatrist: a dosing day of a partner they evaluate) first; lib/dosing checks the session
+// and the partner again, and lib/scheduling runs the session's life (P10).
 
-type Result = ActionResult<{ message: string }>;
 const done = (sessionId: string, message: string) => {
   revalidatePath(`/sessions/${sessionId}/dosing`);
   return { message };
 };
 
-const rideHome = defineAction({
+export const rideHomeAction = defineAction({
   permission: "dosing:ride-home",
+  reach: { session: "sessionId" },
   input: ZRideHomeInput,
   run: async (input, staff) => {
     await recordRideHome(staff, input);
     return done(input.sessionId, `Ride home recorded: ${input.rideHomeName}.`);
   },
 });
-export async function rideHomeAction(_p: Result | null, form: FormData): Promise<Result> {
-  return rideHome(form);
-}
 
-const vitals = defineAction({
+export const vitalsAction = defineAction({
   permission: "dosing:record",
+  reach: { session: "sessionId" },
   input: ZVitalsInput,
   run: async (input, staff) => {
     const { hold } = await recordVitals(staff, input);
     return done(input.sessionId, hold.state === "held" ? `Reading recorded. The dose is on hold: ${hold.why}.` : "Reading recorded.");
   },
 });
-export async function vitalsAction(_p: Result | null, form: FormData): Promise<Result> {
-  return vitals(form);
-}
 
-const override = defineAction({
+export const overrideAction = defineAction({
   permission: "dosing:override",
+  reach: { session: "sessionId" },
   input: ZOverrideInput,
   run: async (input, staff) => {
     await overrideDoseHold(staff, input);
     return done(input.sessionId, "Override recorded: the dose may go ahead.");
   },
 });
-export async function overrideAction(_p: Result | null, form: FormData): Promise<Result> {
-  return override(form);
-}
 
-const administer = defineAction({
+export const administrationAction = defineAction({
   permission: "dosing:record",
+  reach: { session: "sessionId" },
   input: ZAdministrationInput,
   run: async (input, staff) => {
     await recordAdministration(staff, input);
     return done(input.sessionId, `${input.doseMg} mg recorded and posted to the controlled-substance log.`);
   },
 });
-export async function administrationAction(_p: Result | null, form: FormData): Promise<Result> {
-  return administer(form);
-}
 
-const discharge = defineAction({
+export const dischargeAction = defineAction({
   permission: "dosing:record",
+  reach: { session: "sessionId" },
   input: ZDischargeInput,
   run: async (input, staff) => {
     await recordDischarge(staff, input);
     return done(input.sessionId, "Discharge recorded.");
   },
 });
-export async function dischargeAction(_p: Result | null, form: FormData): Promise<Result> {
-  return discharge(form);
-}
 
 const ZSession = z.object({ sessionId: z.uuid() });
 
-const checkIn = defineAction({
+export const checkInAction = defineAction({
   permission: "session:check-in",
+  reach: { session: "sessionId" },
   input: ZSession,
   run: async ({ sessionId }, staff) => {
     await checkInSession(staff, sessionId);
     return done(sessionId, "Checked in.");
   },
 });
-export async function checkInAction(_p: Result | null, form: FormData): Promise<Result> {
-  return checkIn(form);
-}
 
-const complete = defineAction({
+export const completeAction = defineAction({
   permission: "session:complete",
+  reach: { session: "sessionId" },
   input: ZSession,
   run: async ({ sessionId }, staff) => {
     await completeSession(staff, sessionId);
     return done(sessionId, "Session completed.");
   },
 });
-export async function completeAction(_p: Result | null, form: FormData): Promise<Result> {
-  return complete(form);
-}

@@ -1,29 +1,24 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/session-badges";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { ROUTE_LABELS } from "@/lib/clearance/screening";
 import { dosingDay } from "@/lib/dosing/dosing-day";
-import { NotFoundError } from "@/lib/errors";
 import { formatClinicRange, formatClinicTime } from "@/lib/format/clinic-time";
 import { SESSION_KIND_LABELS } from "@/lib/sessions/labels";
 import { AdministrationForm, CheckInForm, CompleteForm, DischargeForm, OverrideForm, RideHomeForm, VitalsForm } from "./_components/forms";
+import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Dosing day" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHASES = { BEFORE_DOSING: "Before dosing", DURING: "During", BEFORE_DISCHARGE: "Before discharge" } as const;
 
 export default async function DosingDayPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const staff = await requirePermission("dosing:ride-home");
   const { sessionId } = await params;
-  if (!UUID.test(sessionId)) notFound();
-  const day = await dosingDay(staff, sessionId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  // The loader audits each dosing record it shows; a refused attempt is audited here.
+  const day = await loadOrNotFound(sessionId, (id) => dosingDay(staff, id), { staff, entity: "Session" });
   const { session, timeZone: tz } = day;
   const open = session.status === "SCHEDULED" || session.status === "CHECKED_IN";
   const checkedIn = session.status === "CHECKED_IN";
