@@ -1,12 +1,12 @@
 import { defineConfig, devices } from "@playwright/test";
+import { requireBrowser } from "./scripts/browser";
 
 // End-to-end tests drive a real Chromium through the production build, served on its own
-// embedded database (created fresh and seeded for each run).
-// On machines where Playwright cannot download its browser, set PLAYWRIGHT_CHROMIUM_PATH (CI
-// uses Debian's /usr/bin/chromium); on a laptop with `npx playwright install`, leave it unset.
+// embedded database (created fresh and seeded for each run). The browser is Playwright's own
+// when installed, else a system Chromium or Chrome, or PLAYWRIGHT_CHROMIUM_PATH (scripts/browser.ts).
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;
+const browser = requireBrowser();
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -27,12 +27,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath,
-          args: executablePath
-            ? ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
-            : [],
-        },
+        launchOptions: { executablePath: browser.executablePath, args: browser.args },
       },
     },
   ],

@@ -1,10 +1,8 @@
 // The calendar page in headless Chromium: largest contentful paint and cumulative layout shift,
 // each page load in a fresh browser context (cold cache), signed in with the bench's cookie.
-import fs from "node:fs";
 import { chromium } from "@playwright/test";
+import { requireBrowser } from "../scripts/browser";
 import { percentile, round } from "./load";
-
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"];
 
 const OBSERVE = `
   window.__kap = { lcp: 0, cls: 0 };
@@ -15,9 +13,8 @@ const OBSERVE = `
 export type PaintResult = { loads: number; lcpP50Ms: number; lcpMaxMs: number; clsMax: number };
 
 export async function measurePaint(url: string, cookie: string, loads: number): Promise<PaintResult> {
-  const fallback = "/usr/bin/chromium";
-  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH || (fs.existsSync(fallback) ? fallback : undefined);
-  const browser = await chromium.launch({ executablePath, args: executablePath ? ARGS : [] });
+  const { executablePath, args } = requireBrowser();
+  const browser = await chromium.launch({ executablePath, args });
   const origin = new URL(url).origin;
   const cookies = cookie.split("; ").map((pair) => {
     const at = pair.indexOf("=");
