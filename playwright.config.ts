@@ -42,6 +42,9 @@ export default defineConfig({
       PORT: String(port),
       PGLITE_DIR: ".data/e2e",
       KAP_FRESH_DB: "1",
+      // The demo clinic open every day: its dosing day (Harper & Rowan Nguyen) is then the day the
+      // run seeds, whatever the weekday, so the dosing spec can take vitals on the session's day (P11).
+      KAP_DEMO_OPEN_EVERY_DAY: "1",
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-secret-only-for-tests-0123456789abcdef",

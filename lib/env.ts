@@ -15,6 +15,8 @@ const ZEnv = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   /** Set only by the demo start script and tests: lets `next start` run without HSTS. */
   KAP_INSECURE_HTTP: z.enum(["0", "1"]).default("0"),
+  /** Seed-only, for the end-to-end tests: the demo clinic opens every day, so its dosing day is today (prisma/seed). */
+  KAP_DEMO_OPEN_EVERY_DAY: z.enum(["0", "1"]).default("0"),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -1,29 +1,42 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMinutes, isSunday } from "date-fns";
+import { addDays, addMinutes, getISODay } from "date-fns";
 import { hashPassword } from "../../lib/auth/password";
 import type { Db, Tx } from "../../lib/db/prisma";
+import { isMedicine } from "../../lib/protocol/cycle";
+import { DEFAULT_SETTINGS } from "../../lib/protocol/settings";
 import { DEMO_CLINIC, DEMO_COUPLES, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF, type CoupleSeed, type StaffKey } from "./demo-people";
 import { stageTimeline, type Step } from "./demo-timelines";
 
 type Kind = Step["kind"];
 type Interval = { start: Date; end: Date };
 
+export type DemoOptions = {
+  /**
+   * Open the demo clinic every day instead of Mon–Sat, so that its dosing day is always the day
+   * of seeding. For the end-to-end tests (KAP_DEMO_OPEN_EVERY_DAY=1), which run on any day of the
+   * week and can only take vitals on a checked-in session's own day (P11).
+   */
+  openEveryDay?: boolean;
+};
+
 /**
  * Seeds the demo clinic: rooms, staff, twelve couples at every stage of a cycle, clearances,
  * dosing records and the controlled-substance log. Idempotent: a second run finds the clinic
  * and changes nothing. Dates are relative to `now`, so the calendar has this week's sessions.
  */
-export async function seedDemoClinic(db: Db, now = new Date()): Promise<{ created: boolean }> {
+export async function seedDemoClinic(db: Db, now = new Date(), options: DemoOptions = {}): Promise<{ created: boolean }> {
   const existing = await db.clinic.findFirst({ where: { name: DEMO_CLINIC.name } });
   if (existing) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.$transaction(async (tx) => seed(tx, passwordHash, now), { timeout: 120_000, maxWait: 20_000 });
+  await db.$transaction(async (tx) => seedDemoClinicIn(tx, passwordHash, now, options), { timeout: 120_000, maxWait: 20_000 });
   return { created: true };
 }
 
-async function seed(tx: Tx, passwordHash: string, now: Date) {
+/** The demo clinic, written in the caller's transaction (the seed's test rolls it back to try another day). */
+export async function seedDemoClinicIn(tx: Tx, passwordHash: string, now: Date, options: DemoOptions = {}) {
   const tz = DEMO_CLINIC.timeZone;
-  const clinic = await tx.clinic.create({ data: DEMO_CLINIC });
+  const openWeekdays = options.openEveryDay ? [1, 2, 3, 4, 5, 6, 7] : [...DEFAULT_SETTINGS.openWeekdays];
+  const clinic = await tx.clinic.create({ data: { ...DEMO_CLINIC, openWeekdays } });
   const rooms = [];
   for (const room of DEMO_ROOMS) rooms.push(await tx.room.create({ data: { ...room, clinicId: clinic.id } }));
   const staff = {} as Record<StaffKey, string>;
@@ -72,10 +85,11 @@ async function seed(tx: Tx, passwordHash: string, now: Date) {
     const created: { id: string; start: Date; end: Date; status: string }[] = [];
     for (const step of timeline.steps) {
       let day = step.after === undefined ? addDays(startOfClinicDay(today), step.day) : addDays(startOfClinicDay(new TZDate(created[step.after].start.getTime(), tz)), step.day);
-      while (isSunday(day)) day = addDays(day, 1);
+      // Every session on a day the clinic is open (P10), an integration on the next one (P4).
+      while (!openWeekdays.includes(getISODay(day))) day = addDays(day, 1);
       const attendees = step.partner ? [partnerId[step.partner]] : [partnerA.id, partnerB.id];
       const clinician = clinicianFor(step, seedCouple, staff);
-      const medicine = step.kind === "MEDICINE_TAKING_TURNS" || step.kind === "MEDICINE_LOW_DOSE";
+      const medicine = isMedicine(step);
       const roomChoices = step.telehealth ? [null] : medicine ? rooms.filter((r) => r.dosingEquipped) : rooms.filter((r) => !r.dosingEquipped);
       let placed: { slot: Interval; roomId: string | null } | undefined;
       for (let minute = 9 * 60 + (index % 4) * 30; minute + minutes[step.kind] <= 20 * 60 && !placed; minute += 30) {
@@ -89,7 +103,8 @@ async function seed(tx: Tx, passwordHash: string, now: Date) {
       const { slot, roomId } = placed;
       for (const key of [clinician, ...attendees, ...(roomId ? [roomId] : [])]) take(key, slot);
 
-      const checkedIn = step.checkedIn === true;
+      // The dosing day is under way only if it is today; on a later open day it waits, scheduled.
+      const checkedIn = step.dosingDay === true && startOfClinicDay(new TZDate(slot.start.getTime(), tz)).getTime() === startOfClinicDay(today).getTime();
       const past = !checkedIn && slot.end <= now;
       const session = await tx.session.create({
         data: {
@@ -139,8 +154,8 @@ async function seed(tx: Tx, passwordHash: string, now: Date) {
           },
         });
       }
-      if (medicine && checkedIn) {
-        // P10: a checked-in medicine session has a ride home for each dosing partner.
+      if (medicine && step.dosingDay) {
+        // P10: a checked-in medicine session has a ride home for each dosing partner; it may be recorded ahead (P11).
         for (const clientId of step.journeyer ? [partnerId[step.journeyer]] : attendees) {
           await tx.dosingRecord.create({ data: { sessionId: session.id, clientId, rideHomeName: "Family member", rideHomePhone: "(415) 555-0199" } });
         }

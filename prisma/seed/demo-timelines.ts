@@ -8,8 +8,12 @@ export type Step = {
   partner?: "a" | "b";
   journeyer?: "a" | "b";
   telehealth?: boolean;
-  /** A medicine session under way today: checked in, rides home recorded, nothing dosed yet. */
-  checkedIn?: boolean;
+  /**
+   * The demo's dosing day: today when the clinic is open today (checked in, rides home recorded,
+   * nothing dosed yet), else the next open day (scheduled, rides home recorded ahead, nothing
+   * else: P11 keeps the day's other records for the day itself).
+   */
+  dosingDay?: boolean;
 };
 
 type Timeline = {
@@ -53,7 +57,9 @@ export function stageTimeline(stage: Stage, variant: number): Timeline {
       return {
         cycle: { model: "TAKING_TURNS", format: "FULL", status: "ACTIVE", plannedSessionCount: 8 },
         clears: false,
-        steps: [...intakes(-16, -15 + shift), ...preparations(-7 + shift, 3 + shift), ...evaluations(4 + shift, 5 + shift)],
+        // The first partner was evaluated two days ago and the clearance is still to write (a
+        // psychiatrist signs one only after its evaluation, P11); the second is evaluated in days.
+        steps: [...intakes(-16, -15 + shift), ...preparations(-7 + shift, 3 + shift), ...evaluations(-2, 5 + shift)],
       };
     case "cleared-waiting":
       return {
@@ -71,12 +77,12 @@ export function stageTimeline(stage: Stage, variant: number): Timeline {
       return {
         cycle: { model: "TAKING_TURNS", format: "SINGLE_EXPERIENCE", status: "ACTIVE", plannedSessionCount: 6 },
         clears: true,
-        // The dosing day is today: the demo (and the end-to-end tests) can take vitals and dose.
+        // The dosing day is today when the clinic is open: the demo (and the end-to-end tests) can take vitals and dose.
         steps: [
           ...intakes(-20, -19),
           ...preparations(-12, -8),
           ...evaluations(-10, -9),
-          ...medicine("MEDICINE_TAKING_TURNS", 6, [0], ["a"]).map((s): Step => (s.kind === "MEDICINE_TAKING_TURNS" ? { ...s, checkedIn: true } : s)),
+          ...medicine("MEDICINE_TAKING_TURNS", 6, [0], ["a"]).map((s): Step => (s.kind === "MEDICINE_TAKING_TURNS" ? { ...s, dosingDay: true } : s)),
         ],
       };
     case "low-dose-series":

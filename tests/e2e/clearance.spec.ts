@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./support";
 
-// The demo seed: Finley & Sage Moreau are preparing, with medical evaluations by Dr. Park still
-// to come; Blake & Kendall Adeyemi are mid Taking Turns with Dr. Bell, Kendall journeying at the
+// The demo seed: Finley & Sage Moreau are preparing; Dr. Park evaluated Finley two days ago (no
+// clearance yet) and evaluates Sage in a few days; Blake & Kendall Adeyemi are mid Taking Turns with Dr. Bell, Kendall journeying at the
 // next medicine session on a clearance signed weeks ago.
 
 async function signOut(page: Page) {
@@ -65,6 +65,38 @@ test("a psychiatrist records and signs a clearance from an evaluation; the partn
   await expect(page.getByTestId("clearance-row").first()).toContainText("in force");
   // The therapist reads, but records nothing.
   await expect(page.getByRole("link", { name: "Record a clearance" })).toHaveCount(0);
+});
+
+test("a clearance for an evaluation still to come is kept as a draft: it is signed only once the evaluation has happened (P11)", async ({ page }) => {
+  await signInAs(page, "park");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Evaluations" }).click();
+  await page.getByTestId("evaluation-row").filter({ hasText: "Sage Moreau" }).getByRole("link", { name: "Record clearance" }).click();
+  await expect(page.getByRole("heading", { name: "Record a clearance: Sage Moreau" })).toBeVisible();
+  const clientId = new URL(page.url()).searchParams.get("client");
+  const form = page.getByRole("form", { name: "Clearance" });
+  await form.getByLabel("Systolic (mmHg)").fill("118");
+  await form.getByLabel("Diastolic (mmHg)").fill("76");
+  await form.getByLabel("Heart rate (beats per minute)").fill("66");
+  await form.getByLabel("Cleared", { exact: true }).check();
+  await form.getByLabel("Taking Turns").check();
+  await form.getByLabel("Maximum dose (mg)").fill("100");
+  await form.getByLabel("Route").selectOption("SUBLINGUAL_LOZENGE");
+  await form.getByRole("button", { name: "Record and sign" }).click();
+  await expect(form.getByTestId("form-error")).toContainText(
+    /^P11: a clearance can be signed only once its evaluation has happened: the medical evaluation is booked for \w{3} \d{1,2} \w{3} at \d{2}:\d{2} \(America\/Los_Angeles\)\. Keep it as a draft until then\.$/,
+  );
+
+  // A draft may be written ahead; signing it later waits for the evaluation too.
+  await form.getByRole("button", { name: "Save as draft" }).click();
+  await expect(page.getByRole("heading", { name: "Clearance: Sage Moreau" })).toBeVisible();
+  await expect(page.getByTestId("clearance-status")).toHaveText("Draft, not signed");
+  await page.getByRole("button", { name: "Sign clearance" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("P11: a clearance can be signed only once its evaluation has happened");
+  await page.reload();
+  await expect(page.getByTestId("clearance-status")).toHaveText("Draft, not signed");
+  // The refused "Record and sign" stored nothing: the draft is Sage's only clearance.
+  await page.goto(`/partners/${clientId}/clearances`);
+  await expect(page.getByTestId("clearance-row")).toHaveCount(1);
 });
 
 test("a psychiatrist revokes a clearance; the front desk sees the partner's next medicine session blocked, without clinical detail", async ({ page }) => {

@@ -2,8 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./support";
 
 // The demo seed: Harper & Rowan Nguyen's single experience is under way today (checked in,
-// Harper journeys, rides home recorded, cleared up to 100 mg sublingual by Dr. Bell). Drew &
-// Skyler Patel's next Low Dose Together session is in a couple of days, nothing recorded yet.
+// Harper journeys, rides home recorded, cleared up to 100 mg sublingual by Dr. Bell): the run
+// seeds the demo clinic open every day (playwright.config.ts), so today is always its dosing day
+// and vitals may be taken (P11: only on the session's own day). Drew & Skyler Patel's next Low
+// Dose Together session is in a couple of days, nothing recorded yet.
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -9,7 +9,7 @@ function clinicDay(offsetDays: number): string {
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + offsetDays);
-  if (d.getUTCDay() === 0) d.setUTCDate(d.getUTCDate() + 1); // the clinic is closed on Sundays
+  if (d.getUTCDay() === 0) d.setUTCDate(d.getUTCDate() + 1); // the demo clinic closes on Sundays (the e2e run opens it every day): never rely on one
   return d.toISOString().slice(0, 10);
 }
 
