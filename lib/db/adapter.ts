@@ -3,8 +3,9 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import pg from "pg";
+import type pg from "pg";
 import { acquireFolderLock } from "./folder-lock";
+import { newPool, onLiveConnection } from "./pg-pool";
 
 /** Where the data lives: the embedded PGlite (a folder, or memory) or a PostgreSQL server. */
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -35,6 +36,16 @@ function wholeScripts<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapte
   return adapter;
 }
 
+/**
+ * A transaction whose BEGIN met a dead connection (lib/db/pg-pool.ts) is started again on
+ * another: nothing in it was sent yet. The adapter has already released the dead one.
+ */
+function restartableTransactions<A extends Awaited<ReturnType<PrismaPg["connect"]>>>(adapter: A, pool: pg.Pool): A {
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = (isolationLevel) => onLiveConnection(pool, () => start(isolationLevel));
+  return adapter;
+}
+
 /** A PGlite with the extensions our migrations need (btree_gist for the EXCLUDE constraints). */
 export async function newPGlite(dataDir: string): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { btree_gist } });
@@ -42,12 +53,12 @@ export async function newPGlite(dataDir: string): Promise<PGlite> {
 
 export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+    const pool = newPool({ connectionString: target.url, max: options.poolSize ?? 10 });
     const inner = new PrismaPg(pool);
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: inner.provider,
       adapterName: inner.adapterName,
-      connect: async () => wholeScripts(await inner.connect()),
+      connect: async () => restartableTransactions(wholeScripts(await inner.connect()), pool),
       connectToShadowDb: async () => wholeScripts(await inner.connectToShadowDb()),
     };
     return { target, factory, close: () => pool.end() };
