@@ -21,7 +21,7 @@ const UNREADABLE = "This form could not be read. Reload the page and try again."
 const MAX_NAME = 100;
 const MAX_DEPTH = 4;
 const SEGMENT = /^[A-Za-z0-9_]+$/;
-const INDEX = /^(0|[1-9]\d{0,5})$/;
+const DIGITS = /^\d+$/;
 // A segment that would reach an object's prototype instead of a field.
 const FORBIDDEN = new Set(["__proto__", "prototype", "constructor"]);
 
@@ -69,28 +69,29 @@ function place(root: Record<string, unknown>, path: string[], value: string, rep
   let node: Node = root;
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
-    const last = i === path.length - 1;
-    const next = path[i + 1];
+    let slot: string | number = key;
     if (Array.isArray(node)) {
+      // An item of a declared list: its index is compared, never used to size anything first.
       const list = path.slice(0, i).join(".");
-      const declared = lists[list];
-      if (!declared || !INDEX.test(key)) return "conflict";
-      if (Number(key) >= declared.max) return { list, message: declared.message };
-    } else if (INDEX.test(key) && i > 0) {
+      if (!DIGITS.test(key)) return "conflict";
+      const index = Number(key);
+      if (index >= lists[list].max) return { list, message: lists[list].message };
+      slot = index;
+    } else if (DIGITS.test(key)) {
       return "conflict";
     }
-    const slot = key as keyof typeof node;
-    const current = (node as Record<string, unknown>)[slot];
-    if (last) {
-      if (current === undefined) (node as Record<string, unknown>)[slot] = value;
-      else if (repeated && typeof current === "string") (node as Record<string, unknown>)[slot] = [current, value];
+    const fields = node as unknown as Record<string | number, unknown>;
+    const current = fields[slot];
+    if (i === path.length - 1) {
+      if (current === undefined) fields[slot] = value;
+      else if (repeated && typeof current === "string") fields[slot] = [current, value];
       else if (repeated && Array.isArray(current) && current.every((v) => typeof v === "string")) current.push(value);
       else return "conflict";
       return true;
     }
-    const wantsList = lists[path.slice(0, i + 1).join(".")] !== undefined && next !== undefined && INDEX.test(next);
-    if (current === undefined) (node as Record<string, unknown>)[slot] = wantsList ? [] : {};
-    const child = (node as Record<string, unknown>)[slot];
+    const wantsList = lists[path.slice(0, i + 1).join(".")] !== undefined;
+    if (current === undefined) fields[slot] = wantsList ? [] : {};
+    const child = fields[slot];
     if (typeof child !== "object" || child === null || Array.isArray(child) !== wantsList) return "conflict";
     node = child as Node;
   }

@@ -47,7 +47,7 @@ export type Refusal = { message: string; rule?: RuleId; field?: string };
 const refused = (message: string, rule?: RuleId, field?: string): Refusal => ({ message: rule && !message.startsWith(`${rule}:`) ? `${rule}: ${message}` : message, rule, field });
 
 /** Unique indexes and EXCLUDE and CHECK constraints, by name. */
-const BY_CONSTRAINT: Record<string, Refusal> = {
+export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   // P8: the clash itself is named by lib/scheduling/clash.ts, which finds the session in the way.
   Session_room_no_overlap: refused("That room is already booked at that time. Nothing was saved.", "P8"),
   SessionClinician_no_overlap: refused("A clinician of this session is already booked at that time. Nothing was saved.", "P8"),
@@ -98,7 +98,7 @@ const BY_CONSTRAINT: Record<string, Refusal> = {
 };
 
 /** Append-only tables (SQLSTATE KP001, raised by the migrations' triggers), by table. */
-const APPEND_ONLY: Record<string, Refusal> = {
+export const APPEND_ONLY: Readonly<Record<string, Refusal>> = {
   Clearance: refused("a signed clearance is never changed; record an amendment instead.", "P11"),
   ClearanceRevocation: refused("a revocation is never changed or withdrawn; record a new clearance instead.", "P11"),
   Administration: refused("A recorded dose is never changed; correct the controlled-substance log with a new entry that references it."),

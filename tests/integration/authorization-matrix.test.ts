@@ -193,6 +193,9 @@ async function makeFixture() {
   };
 }
 
+/** The fixture's two clinics: counts stay within them, whatever other test files write beside. */
+const clinics = (fx: Fixture) => [fx.clinic.id, fx.elsewhere.clinic.id];
+
 // Out of reach, as each role meets it.
 const otherTherapistsCouple = { caller: "THERAPIST", why: "another therapist's couple", target: (fx: Fixture) => fx.otherCouple.id } as const;
 const otherClinicsCouple = { caller: "FRONT_DESK", why: "a couple of another clinic", target: (fx: Fixture) => fx.elsewhere.couple.id } as const;
@@ -236,7 +239,7 @@ const MATRIX: Record<string, Row> = {
     allowed: ["ADMIN"],
     call: async (fn, fx, id) => call(fn, null, form({ staffId: id ?? (await fx.throwaway()).id })),
     reach: { outOfReach: [otherClinicsAccount] },
-    unchanged: () => db.staffInvitation.count(),
+    unchanged: (fx) => db.staffInvitation.count({ where: { user: { clinicId: { in: clinics(fx) } } } }),
   },
   // Public: the link's token is the credential. Anyone holding a valid link may use it once.
   "app/sign-in/welcome/actions.ts#acceptInvitationAction": {
@@ -262,7 +265,7 @@ const MATRIX: Record<string, Row> = {
     allowed: ["ADMIN"],
     call: async (fn, fx, id) => call(fn, null, form({ staffId: id ?? (await fx.throwaway()).id, active: "false" })),
     reach: { outOfReach: [otherClinicsAccount] },
-    unchanged: () => db.user.count({ where: { active: false } }),
+    unchanged: (fx) => db.user.count({ where: { clinicId: { in: clinics(fx) }, active: false } }),
   },
   "app/(clinic)/clearances/actions.ts#recordClearanceAction": {
     allowed: ["PSYCHIATRIST"],
@@ -291,7 +294,7 @@ const MATRIX: Record<string, Row> = {
         { caller: "PSYCHIATRIST", why: "another couple's clearance", target: (fx) => fx.otherCoupleClearance.id },
       ],
     },
-    unchanged: () => db.clearanceRevocation.count(),
+    unchanged: (fx) => db.clearanceRevocation.count({ where: { clearance: { client: { clinicId: { in: clinics(fx) } } } } }),
   },
   // next-auth's endpoint: public by design (it is how one signs in). The session it reports is
   // the caller's own and nobody else's.
@@ -337,17 +340,17 @@ const MATRIX: Record<string, Row> = {
     allowed: ["THERAPIST", "FRONT_DESK"],
     call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await fx.session("own")).id, reason: "The couple asked to" })),
     reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
-    unchanged: () => db.session.count({ where: { status: "CANCELLED" } }),
+    unchanged: (fx) => db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "CANCELLED" } }),
   },
   "components/scheduling/actions.ts#moveSessionAction": {
     allowed: ["THERAPIST", "FRONT_DESK"],
     allowedMeans: "past-gate",
     call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await fx.session("own")).id, date: fx.nextDay(), time: "11:00", roomId: fx.willow.id })),
     reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
-    unchanged: () => db.auditEvent.count({ where: { action: "move" } }),
+    unchanged: (fx) => db.auditEvent.count({ where: { clinicId: { in: clinics(fx) }, action: "move" } }),
   },
-  "components/scheduling/actions.ts#checkInSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, () =>
-    db.session.count({ where: { status: "CHECKED_IN" } }),
+  "components/scheduling/actions.ts#checkInSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, (fx) =>
+    db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "CHECKED_IN" } }),
   ),
   "components/scheduling/actions.ts#completeSessionAction": gated(
     ["THERAPIST", "PSYCHIATRIST"],
@@ -355,16 +358,16 @@ const MATRIX: Record<string, Row> = {
     (fx) => fx.parksDosingDay.id,
     { outOfReach: [otherTherapistsSession, bellsDosingDay, { caller: "PSYCHIATRIST", why: "a couples-therapy session of a partner she evaluates", target: async (fx) => (await fx.session("own")).id }] },
     {},
-    () => db.session.count({ where: { status: "COMPLETED" } }),
+    (fx) => db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "COMPLETED" } }),
   ),
-  "components/scheduling/actions.ts#noShowSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, () =>
-    db.session.count({ where: { status: "NO_SHOW" } }),
+  "components/scheduling/actions.ts#noShowSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, (fx) =>
+    db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "NO_SHOW" } }),
   ),
   // Couples and cycles.
   "app/(clinic)/couples/actions.ts#createCoupleAction": {
     ...gated(["THERAPIST", "FRONT_DESK"], "unused", () => "", { none: "a new couple; the therapists it names must be the clinic's own (tested below)" }),
   },
-  "app/(clinic)/couples/[coupleId]/plan/actions.ts#bookPlanAction": gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, {}, () => db.session.count()),
+  "app/(clinic)/couples/[coupleId]/plan/actions.ts#bookPlanAction": gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, {}, (fx) => db.session.count({ where: { clinicId: { in: clinics(fx) } } })),
   "app/(clinic)/couples/[coupleId]/actions.ts#updateCoupleAction": {
     allowed: ["THERAPIST", "FRONT_DESK"],
     call: (fn, fx, id) =>
@@ -383,11 +386,11 @@ const MATRIX: Record<string, Row> = {
         }),
       ),
     reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
-    unchanged: () => db.client.count({ where: { firstName: "Changed" } }),
+    unchanged: (fx) => db.client.count({ where: { clinicId: { in: clinics(fx) }, firstName: "Changed" } }),
   },
   "app/(clinic)/couples/[coupleId]/actions.ts#startCycleAction": {
     ...gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, { model: "TAKING_TURNS", format: "FULL", sharedGoals: "" }),
-    unchanged: () => db.kapCycle.count(),
+    unchanged: (fx) => db.kapCycle.count({ where: { couple: { clinicId: { in: clinics(fx) } } } }),
   },
   // Dosing day (P10, P11): the dosing day of a partner the caller reaches.
   "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#rideHomeAction": gated(
@@ -396,29 +399,29 @@ const MATRIX: Record<string, Row> = {
     (fx) => fx.parksDosingDay.id,
     { outOfReach: [otherTherapistsDosingDay, bellsDosingDay, { caller: "FRONT_DESK", why: "a session of another clinic", target: (fx) => fx.elsewhereSession.id }] },
     {},
-    () => db.dosingRecord.count(),
+    (fx) => db.dosingRecord.count({ where: { client: { clinicId: { in: clinics(fx) } } } }),
   ),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#vitalsAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () => db.vitalsReading.count()),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#overrideAction": gated(["PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [bellsDosingDay] }, {}, () => db.doseHoldOverride.count()),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#administrationAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () =>
-    db.administration.count(),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#vitalsAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, (fx) => db.vitalsReading.count({ where: { dosingRecord: { client: { clinicId: { in: clinics(fx) } } } } })),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#overrideAction": gated(["PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [bellsDosingDay] }, {}, (fx) => db.doseHoldOverride.count({ where: { dosingRecord: { client: { clinicId: { in: clinics(fx) } } } } })),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#administrationAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, (fx) =>
+    db.administration.count({ where: { dosingRecord: { client: { clinicId: { in: clinics(fx) } } } } }),
   ),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#dischargeAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () =>
-    db.dosingRecord.count({ where: { dischargedAt: { not: null } } }),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#dischargeAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, (fx) =>
+    db.dosingRecord.count({ where: { client: { clinicId: { in: clinics(fx) } }, dischargedAt: { not: null } } }),
   ),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#checkInAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, otherClinicsSession] }, {}, () =>
-    db.session.count({ where: { status: "CHECKED_IN" } }),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#checkInAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, otherClinicsSession] }, {}, (fx) =>
+    db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "CHECKED_IN" } }),
   ),
-  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#completeAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, () =>
-    db.session.count({ where: { status: "COMPLETED" } }),
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#completeAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsDosingDay, bellsDosingDay] }, {}, (fx) =>
+    db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "COMPLETED" } }),
   ),
   // The controlled-substance log: the clinic's own lots and entries.
   "app/(clinic)/substance-log/actions.ts#receiveAction": gated(["THERAPIST", "PSYCHIATRIST"], "unused", () => "", { none: "a new lot of the caller's own clinic" }),
-  "app/(clinic)/substance-log/actions.ts#wasteAction": gated(["THERAPIST", "PSYCHIATRIST"], "lotId", (fx) => fx.lot.id, { outOfReach: [otherClinicsLot("THERAPIST"), otherClinicsLot("PSYCHIATRIST")] }, {}, () =>
-    db.substanceLogEntry.count(),
+  "app/(clinic)/substance-log/actions.ts#wasteAction": gated(["THERAPIST", "PSYCHIATRIST"], "lotId", (fx) => fx.lot.id, { outOfReach: [otherClinicsLot("THERAPIST"), otherClinicsLot("PSYCHIATRIST")] }, {}, (fx) =>
+    db.substanceLogEntry.count({ where: { lot: { clinicId: { in: clinics(fx) } } } }),
   ),
-  "app/(clinic)/substance-log/actions.ts#countAction": gated(["THERAPIST", "PSYCHIATRIST"], "lotId", (fx) => fx.lot.id, { outOfReach: [otherClinicsLot("THERAPIST"), otherClinicsLot("PSYCHIATRIST")] }, {}, () =>
-    db.substanceLogEntry.count(),
+  "app/(clinic)/substance-log/actions.ts#countAction": gated(["THERAPIST", "PSYCHIATRIST"], "lotId", (fx) => fx.lot.id, { outOfReach: [otherClinicsLot("THERAPIST"), otherClinicsLot("PSYCHIATRIST")] }, {}, (fx) =>
+    db.substanceLogEntry.count({ where: { lot: { clinicId: { in: clinics(fx) } } } }),
   ),
   "app/(clinic)/substance-log/actions.ts#correctionAction": gated(
     ["THERAPIST", "PSYCHIATRIST"],
@@ -426,7 +429,7 @@ const MATRIX: Record<string, Row> = {
     (fx) => fx.entry.id,
     { outOfReach: (["THERAPIST", "PSYCHIATRIST"] as const).map((caller) => ({ caller, why: "an entry of another clinic's log", target: (fx: Fixture) => fx.elsewhereEntry.id })) },
     {},
-    () => db.substanceLogEntry.count(),
+    () => db.substanceLogEntry.count({ where: { lot: { clinicId: { in: clinics(fx) } } } }),
   ),
   "app/(clinic)/substance-log/report.csv/route.ts#GET": {
     allowed: ["PSYCHIATRIST", "ADMIN"],
@@ -635,13 +638,13 @@ describe(`the authorization matrix (${databaseKind})`, () => {
   test("a new couple cannot name another clinic's therapists", async () => {
     const create = (await exportsOf("app/(clinic)/couples/actions.ts")).createCoupleAction as Fn;
     await signInAs(fx.frontDesk);
-    const before = await db.couple.count();
+    const before = await db.couple.count({ where: { clinicId: fx.clinic.id } });
     const result = await call(create, null, form({
       "partnerA.firstName": "New", "partnerA.lastName": "Person", "partnerB.firstName": "Other", "partnerB.lastName": "Person",
       couplesTherapistId: fx.elsewhere.therapist.id, partnerAKapTherapistId: fx.therapist.id, partnerBKapTherapistId: fx.therapist.id,
     }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { couplesTherapistId: ["Choose an active therapist of this clinic."] } });
-    expect(await db.couple.count()).toBe(before);
+    expect(await db.couple.count({ where: { clinicId: fx.clinic.id } })).toBe(before);
   });
 
   test("refused reads of a clinical record are in the audit log", async () => {
