@@ -2,7 +2,7 @@ import "server-only";
 import type { Staff } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { db, type Tx } from "../db";
-import { databaseFailureOf } from "../db/errors";
+import { asAppError } from "../db/errors";
 import { InvalidInputError, NotFoundError, RuleViolationError } from "../errors";
 import { addClinicDays, clinicDate } from "../protocol/calendar";
 import { assertPsychiatrist, partnerInReach } from "./access";
@@ -83,10 +83,8 @@ export async function recordClearance(staff: Staff, input: TClearanceInput, opti
       return { id, signed: options.sign === true };
     });
   } catch (error) {
-    const failure = databaseFailureOf(error);
-    if (failure?.code === "23505") throw new InvalidInputError("That clearance has already been amended; open the amendment instead.");
-    if (failure?.code === "KP001") throw new RuleViolationError("P11", "P11: a signed clearance cannot be changed; record an amendment instead.");
-    throw error;
+    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    throw asAppError(error);
   }
 }
 

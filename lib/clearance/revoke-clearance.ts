@@ -2,7 +2,7 @@ import "server-only";
 import type { Staff } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
-import { databaseFailureOf } from "../db/errors";
+import { asAppError } from "../db/errors";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { assertPsychiatrist, partnerInReach } from "./access";
 import type { TRevokeInput } from "./input";
@@ -30,7 +30,7 @@ export async function revokeClearance(staff: Staff, input: TRevokeInput, now = n
       return { clientId: clearance.clientId };
     });
   } catch (error) {
-    if (databaseFailureOf(error)?.code === "23505") throw new InvalidInputError("This clearance has already been revoked.");
-    throw error;
+    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    throw asAppError(error);
   }
 }

@@ -1,3 +1,4 @@
+import { InvalidInputError, RuleViolationError } from "../errors";
 import type { RuleId } from "../protocol/types";
 
 // The one place that reads database errors, and the one table from a database's refusal to words.
@@ -133,4 +134,15 @@ export function refusalOf(error: unknown): Refusal | null {
     return (table && APPEND_ONLY[table]) || BY_CODE.KP001;
   }
   return (failure.constraint && BY_CONSTRAINT[failure.constraint]) || BY_CODE[failure.code] || BY_CLASS[failure.code.slice(0, 2)] || null;
+}
+
+/**
+ * For a domain function's catch: the database's refusal as the app's own error (the table's
+ * words, with the rule or the field at fault), or the error itself when it is not a refusal.
+ */
+export function asAppError(error: unknown): unknown {
+  const refusal = refusalOf(error);
+  if (!refusal || isRetryableConflict(databaseFailureOf(error))) return error;
+  if (refusal.rule) return new RuleViolationError(refusal.rule, refusal.message);
+  return new InvalidInputError(refusal.message, refusal.field ? { [refusal.field]: [refusal.message] } : {});
 }

@@ -5,7 +5,7 @@ import { CLEARANCE_FACTS } from "../clearance/facts";
 import { clearanceInForce } from "../clearance/in-force";
 import { ROUTE_LABELS } from "../clearance/screening";
 import { db } from "../db";
-import { databaseFailureOf } from "../db/errors";
+import { asAppError } from "../db/errors";
 import { InvalidInputError, NotFoundError, RuleViolationError } from "../errors";
 import { clinicDate } from "../protocol/calendar";
 import { settingsFromClinic } from "../protocol/settings";
@@ -98,10 +98,7 @@ export async function recordAdministration(staff: Staff, input: TAdministrationI
       return { administrationId: administration.id };
     });
   } catch (error) {
-    if (databaseFailureOf(error)?.constraint === "SubstanceLot_balance_not_negative") {
-      const message = "That lot does not hold enough for this dose. Choose another lot, or record a count if the log is wrong.";
-      throw new InvalidInputError(message, { lotId: [message] });
-    }
-    throw error;
+    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    throw asAppError(error);
   }
 }

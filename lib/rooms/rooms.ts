@@ -2,8 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
-import { databaseFailureOf } from "../db/errors";
-import { InvalidInputError } from "../errors";
+import { asAppError } from "../db/errors";
 import { numberFromForm } from "../input/decimal";
 
 export const ZRoomInput = z.object({
@@ -31,9 +30,7 @@ export async function createRoom(staff: Staff, input: TRoomInput) {
   try {
     return await db.room.create({ data: { clinicId: staff.clinicId, ...input } });
   } catch (error) {
-    if (databaseFailureOf(error)?.code === "23505") {
-      throw new InvalidInputError(`A room named ${input.name} already exists.`, { name: [`A room named ${input.name} already exists.`] });
-    }
-    throw error;
+    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    throw asAppError(error);
   }
 }

@@ -3,8 +3,7 @@ import { recordAudit } from "../audit/record";
 import { hashPassword } from "../auth/password";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
-import { databaseFailureOf } from "../db/errors";
-import { InvalidInputError } from "../errors";
+import { asAppError } from "../db/errors";
 import type { TNewStaff } from "./input";
 import { newInvitation, NO_PASSWORD } from "./invitations";
 
@@ -25,10 +24,7 @@ export async function createStaff(admin: Staff, input: TNewStaff): Promise<{ id:
       return { ...user, invitation };
     });
   } catch (error) {
-    if (databaseFailureOf(error)?.code === "23505") {
-      const message = `An account with the email ${input.email} already exists.`;
-      throw new InvalidInputError(message, { email: [message] });
-    }
-    throw error;
+    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    throw asAppError(error);
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Staff } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
-import { databaseFailureOf } from "../db/errors";
+import { asAppError } from "../db/errors";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors";
 import { can } from "../auth/permissions";
 import type { Prisma } from "../db/prisma";
@@ -29,11 +29,8 @@ export async function appendLogEntry(
       return { id: entry.id, balanceAfterMg: Number(entry.balanceAfterMg) };
     });
   } catch (error) {
-    if (databaseFailureOf(error)?.constraint === "SubstanceLot_balance_not_negative") {
-      const message = "The lot does not hold that much: its balance cannot go below zero.";
-      throw new InvalidInputError(message, { quantityMg: [message] });
-    }
-    throw error;
+    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    throw asAppError(error);
   }
 }
 

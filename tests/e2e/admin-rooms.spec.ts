@@ -19,7 +19,7 @@ test("an admin adds a room; bad input and a duplicate name get clear messages an
   await page.getByLabel("Name").fill("Cedar");
   await page.getByLabel("Capacity (people)").fill("4");
   await page.getByRole("button", { name: "Add room" }).click();
-  await expect(page.getByTestId("error-name")).toHaveText("A room named Cedar already exists.");
+  await expect(page.getByTestId("error-name")).toHaveText("A room of that name already exists.");
   await expect(rooms).toHaveCount(before);
 
   await page.getByLabel("Name").fill(name);
