@@ -1,4 +1,5 @@
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTimeRange } from "@/lib/protocol/calendar";
+import { isMedicine } from "@/lib/protocol/cycle";
 import { SESSION_KIND_LABELS, type SessionKindName, type SessionStatusName } from "@/lib/sessions/labels";
 import { StatusBadge } from "./session-badges";
 
@@ -21,7 +22,7 @@ export function CycleTimeline({ sessions, timeZone: tz, window }: { sessions: Ti
   return (
     <ol className="relative space-y-2 border-l-2 border-brand-100 pl-4" aria-label="Cycle timeline">
       {ordered.map((s) => {
-        const medicine = s.kind === "MEDICINE_TAKING_TURNS" || s.kind === "MEDICINE_LOW_DOSE";
+        const medicine = isMedicine(s);
         const integration = medicine ? ordered.find((i) => i.medicineSessionId === s.id && i.status !== "CANCELLED") : undefined;
         const first = addClinicDays(clinicDate(s.startsAt, tz), window.min, tz);
         const last = addClinicDays(clinicDate(s.startsAt, tz), window.max, tz);

@@ -3,6 +3,8 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { isMedicine } from "@/lib/protocol/cycle";
+import { integrationWindowWords } from "@/lib/protocol/labels";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { bookSessionAction } from "./actions";
 import { ResultMessage } from "./result-message";
@@ -25,10 +27,12 @@ export function BookSessionForm(props: {
   defaultKind?: SessionKindName;
   defaultRoomId?: string;
   defaultTime?: string;
+  /** The clinic's integration window (P4), in days after the medicine session. */
+  integrationWindow: { min: number; max: number };
 }) {
   const [kind, setKind] = useState<SessionKindName>(props.defaultKind ?? props.kinds[0]);
   const { state, pending, onSubmit } = useFormAction(bookSessionAction);
-  const medicine = kind === "MEDICINE_TAKING_TURNS" || kind === "MEDICINE_LOW_DOSE";
+  const medicine = isMedicine({ kind });
   const onePartner = kind === "INTAKE" || kind === "MEDICAL_EVALUATION";
   const rooms = medicine ? props.rooms.filter((r) => r.dosingEquipped) : props.rooms;
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
@@ -134,7 +138,7 @@ export function BookSessionForm(props: {
       )}
       {medicine && (
         <fieldset className="grid gap-3 sm:col-span-3 sm:grid-cols-3">
-          <legend className="mb-1 text-stone-700">Its integration session (P4: 1–2 days after the medicine session)</legend>
+          <legend className="mb-1 text-stone-700">Its integration session (P4: {integrationWindowWords(props.integrationWindow)} after the medicine session, on a day the clinic is open)</legend>
           <label className="flex flex-col">
             Integration date
             <input type="date" name="integrationDate" className={field} />

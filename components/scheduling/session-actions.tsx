@@ -3,6 +3,7 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { integrationWindowWords } from "@/lib/protocol/labels";
 import { cancelSessionAction, checkInSessionAction, completeSessionAction, moveSessionAction, noShowSessionAction } from "./actions";
 import { ResultMessage } from "./result-message";
 
@@ -21,7 +22,18 @@ export type ActionableSession = {
 };
 
 /** The buttons of one session's life (P10), and the move and cancel forms. */
-export function SessionActions({ session, rooms, can }: { session: ActionableSession; rooms: Room[]; can: { move: boolean; cancel: boolean; checkIn: boolean; complete: boolean; noShow: boolean } }) {
+export function SessionActions({
+  session,
+  rooms,
+  can,
+  integrationWindow,
+}: {
+  session: ActionableSession;
+  rooms: Room[];
+  can: { move: boolean; cancel: boolean; checkIn: boolean; complete: boolean; noShow: boolean };
+  /** The clinic's integration window (P4), in days after the medicine session. */
+  integrationWindow: { min: number; max: number };
+}) {
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
   const [checkInState, checkIn, checkingIn] = useActionState(checkInSessionAction, null);
   const [completeState, complete, completing] = useActionState(completeSessionAction, null);
@@ -96,7 +108,7 @@ export function SessionActions({ session, rooms, can }: { session: ActionableSes
           </label>
           {session.integration && (
             <fieldset className="grid gap-2 sm:col-span-3 sm:grid-cols-2">
-              <legend className="text-stone-700">Move its integration too (P4: 1–2 days after the medicine session). Leave as is to keep it where it is.</legend>
+              <legend className="text-stone-700">Move its integration too (P4: {integrationWindowWords(integrationWindow)} after the medicine session, on a day the clinic is open). Leave as is to keep it where it is.</legend>
               <label className="flex flex-col">
                 Integration date
                 <input type="date" name="integrationDate" defaultValue={session.integration.date} className="rounded border border-stone-300 px-2 py-1" />

@@ -3,10 +3,8 @@ import type { Staff } from "../auth/session";
 import { can } from "../auth/permissions";
 import { db, type Tx } from "../db";
 import { ForbiddenError } from "../errors";
-import { checkCycle, type CycleSnapshot } from "../protocol";
+import { checkCycle, isMedicine, MEDICINE_KINDS, type CycleSnapshot } from "../protocol";
 import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
-
-const MEDICINE = new Set(["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"]);
 
 /**
  * P3 as the calendar and the couple page show it: the medicine sessions still to come that a
@@ -17,7 +15,7 @@ const MEDICINE = new Set(["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"]);
 export function blockedMedicineSessionIds(snapshot: CycleSnapshot, now: Date): string[] {
   const upcoming = new Set(
     snapshot.sessions
-      .filter((s) => MEDICINE.has(s.kind) && (s.status === "SCHEDULED" || s.status === "CHECKED_IN") && s.endsAt.getTime() > now.getTime())
+      .filter((s) => isMedicine(s) && (s.status === "SCHEDULED" || s.status === "CHECKED_IN") && s.endsAt.getTime() > now.getTime())
       .filter((s) => s.cycleId === undefined || s.cycleId === snapshot.cycle.id)
       .map((s) => s.id),
   );
@@ -32,7 +30,7 @@ export function blockedMedicineSessionIds(snapshot: CycleSnapshot, now: Date): s
 export async function blockedSessionsOfCouple(tx: Tx, staff: Pick<Staff, "roles" | "clinicId">, coupleId: string, now = new Date()): Promise<Set<string>> {
   if (!can(staff.roles, "clearance:status")) throw new ForbiddenError();
   const cycles = await tx.kapCycle.findMany({
-    where: { coupleId, couple: { clinicId: staff.clinicId }, sessions: { some: { kind: { in: ["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"] }, endsAt: { gt: now }, status: { in: ["SCHEDULED", "CHECKED_IN"] } } } },
+    where: { coupleId, couple: { clinicId: staff.clinicId }, sessions: { some: { kind: { in: [...MEDICINE_KINDS] }, endsAt: { gt: now }, status: { in: ["SCHEDULED", "CHECKED_IN"] } } } },
     select: { id: true },
   });
   const blocked = new Set<string>();

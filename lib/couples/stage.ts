@@ -1,5 +1,6 @@
 // Where a couple stands, derived from their latest cycle and its sessions: never stored, so it
 // cannot drift from the schedule.
+import { isMedicine } from "../protocol/cycle";
 
 export type CoupleStage =
   | "New"
@@ -23,7 +24,7 @@ export function coupleStage({ cycle, sessions, partnerIds, clearedPartnerIds }: 
   if (!cycle || cycle.status === "CANCELLED") return "New";
   if (cycle.status === "COMPLETED") return "Completed";
   const live = sessions.filter((s) => s.status !== "CANCELLED" && s.status !== "NO_SHOW");
-  if (live.some((s) => s.kind === "MEDICINE_TAKING_TURNS" || s.kind === "MEDICINE_LOW_DOSE")) {
+  if (live.some(isMedicine)) {
     if (cycle.format === "SINGLE_EXPERIENCE") return "Single experience";
     return cycle.model === "LOW_DOSE_TOGETHER" ? "Low Dose Together series" : "Taking Turns cycle";
   }

@@ -14,8 +14,9 @@ export const MODEL_OF_MEDICINE_KIND: Partial<Record<SessionKind, KapModel>> = {
   MEDICINE_LOW_DOSE: "LOW_DOSE_TOGETHER",
 };
 
-export function isMedicine(s: Pick<SnapshotSession, "kind">): boolean {
-  return MEDICINE_KINDS.includes(s.kind);
+/** A medicine session (either model). Pure and free of zod, so client forms use it too. */
+export function isMedicine(s: { kind: string }): boolean {
+  return (MEDICINE_KINDS as readonly string[]).includes(s.kind);
 }
 
 /** Takes up time, room and people (P8; the database's EXCLUDE constraints use the same test). */

@@ -19,6 +19,7 @@ export {
   SESSION_KIND_LABELS,
   MODEL_LABELS,
 } from "./settings";
+export { integrationWindowWords } from "./labels";
 export * from "./calendar";
 export { describeSession, describeSessionSlot } from "./describe";
 export { isMedicine, MEDICINE_KINDS } from "./cycle";

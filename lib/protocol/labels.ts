@@ -12,6 +12,11 @@ export const SESSION_KIND_LABELS: Record<SessionKind, string> = {
   COUPLES_THERAPY: "Couples therapy",
 };
 
+/** How long after its medicine session an integration falls (P4, the clinic's setting): "1–2 days", "1 day". */
+export function integrationWindowWords({ min, max }: { min: number; max: number }): string {
+  return min === max ? `${min} day${min === 1 ? "" : "s"}` : `${min}–${max} days`;
+}
+
 export const MODEL_LABELS: Record<KapModel, string> = {
   TAKING_TURNS: "Taking Turns",
   LOW_DOSE_TOGETHER: "Low Dose Together",

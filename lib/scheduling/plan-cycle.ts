@@ -10,6 +10,7 @@ import {
   calendarDaysBetween,
   clinicDate,
   formatClinicDay,
+  integrationWindowWords,
   isMedicine,
   isOpenDay,
   isoWeekday,
@@ -191,11 +192,10 @@ export function planCycle(snapshot: CycleSnapshot, busy: BusyTimes, prefs: PlanP
       }
     }
     if (!found) {
-      const { min, max } = settings.integrationWindowDays;
       blocked.push({
         step: step.label,
         reason: allWindowsClosed
-          ? `P4: after each of the chosen days, its integration (${min === max ? min : `${min}–${max}`} days later) would fall on days the clinic is closed; choose other days`
+          ? `P4: after each of the chosen days, its integration (${integrationWindowWords(settings.integrationWindowDays)} later) would fall on days the clinic is closed; choose other days`
           : blockedReason(step, counts, medicine ? `${formatClinicDay(firstDay, tz)}–${formatClinicDay(lastDay, tz)}` : null),
       });
       return;

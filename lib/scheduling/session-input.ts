@@ -6,7 +6,7 @@ import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { InvalidInputError, NotFoundError } from "../errors";
 import { DATE_FIELDS, zCalendarDate } from "../input/calendar-date";
-import { atClinicTime, settingsFromClinic, type NewSession, type SessionKind } from "../protocol";
+import { atClinicTime, integrationWindowWords, isMedicine, settingsFromClinic, type NewSession, type SessionKind } from "../protocol";
 
 const ZDay = zCalendarDate(DATE_FIELDS.session, "Choose a date.");
 /** A union with "" would hide the date's own message behind zod's "Invalid input". */
@@ -52,7 +52,6 @@ export const ZCancelInput = z.object({
   reason: z.string().trim().min(3, "Give a reason for cancelling (at least 3 characters).").max(500, "Keep the reason under 500 characters."),
 });
 
-const MEDICINE: SessionKind[] = ["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"];
 const ONE_PARTNER: SessionKind[] = ["INTAKE", "MEDICAL_EVALUATION"];
 
 /**
@@ -96,11 +95,11 @@ export async function draftBooking(staff: Staff, input: TBookingInput): Promise<
   const journeyerId = input.kind === "MEDICINE_TAKING_TURNS" ? need(input.journeyerId, "journeyerId", "Choose who journeys in this session.") : null;
 
   const main: NewSession = { id: randomUUID(), kind: input.kind, ...at(input.date, input.time, input.kind), roomId, journeyerId, medicineSessionId: null, clinicianIds, partnerIds };
-  if (!MEDICINE.includes(input.kind)) return { coupleId: couple.id, cycleId, sessions: [main] };
+  if (!isMedicine(input)) return { coupleId: couple.id, cycleId, sessions: [main] };
   const integration: NewSession = {
     id: randomUUID(),
     kind: "INTEGRATION",
-    ...at(need(input.integrationDate, "integrationDate", "Choose the integration's date (P4: 1–2 days after)."), need(input.integrationTime, "integrationTime", "Choose the integration's start time."), "INTEGRATION"),
+    ...at(need(input.integrationDate, "integrationDate", `Choose the integration's date (P4: ${integrationWindowWords(settings.integrationWindowDays)} after, on a day the clinic is open).`), need(input.integrationTime, "integrationTime", "Choose the integration's start time."), "INTEGRATION"),
     roomId: need(input.integrationRoomId, "integrationRoomId", "Choose a room for the integration."),
     journeyerId: null,
     medicineSessionId: main.id,

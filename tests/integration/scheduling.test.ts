@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/prisma";
-import { NotFoundError, RuleViolationError, RuleViolationsError } from "@/lib/errors";
+import { InvalidInputError, NotFoundError, RuleViolationError, RuleViolationsError } from "@/lib/errors";
 import type { NewSession } from "@/lib/protocol";
 import { bookSessions } from "@/lib/scheduling/book-sessions";
 import { moveSessions } from "@/lib/scheduling/move-sessions";
+import { draftBooking, ZBookingInput } from "@/lib/scheduling/session-input";
 import { cancelSession, checkInSession, completeSession } from "@/lib/scheduling/session-life";
 import { databaseKind, testDb } from "../support/database";
 import { makeCouple, readyTakingTurnsCycle, smallClinic, staffOf, type SmallClinic } from "../support/fixtures";
@@ -96,6 +97,29 @@ describe(`booking under the protocol (${databaseKind})`, () => {
     expect(medicine.integrations.map((i) => i.id)).toEqual([sessionIds[1]]);
     expect(medicine.attendees.find((a) => a.clientId === c.couple.partnerAId)!.role).toBe("JOURNEYER");
     expect(medicine.attendees.find((a) => a.clientId === c.couple.partnerBId)!.role).toBe("SITTER");
+  });
+
+  test("P4: a medicine session whose window holds no open day is refused with the nearest dates that work, and nothing is written", async () => {
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { openWeekdays: [1, 2, 3, 4, 5] } });
+    const cycle = await readyTakingTurnsCycle(db, c);
+    const before = await databaseState();
+    // Friday 6 Mar: the 1–2 day window is the weekend, when this clinic is closed.
+    const friday = await rejection(
+      bookSessions(therapist, { coupleId: c.couple.id, cycleId: cycle.id, sessions: medicineWithIntegration("2026-03-06T18:00:00Z", "2026-03-09T18:00:00Z", c.couple.partnerAId) }),
+    );
+    expect(friday.filter((v) => v.rule === "P4").map((v) => v.message)).toEqual([
+      "P4: Sam's medicine session can't be on Fri 6 Mar: its integration would have to be on Sat 7 Mar or Sun 8 Mar, when the clinic is closed. The nearest dates that work are Thu 5 Mar and Mon 9 Mar.",
+    ]);
+    expect(await databaseState()).toEqual(before);
+  });
+
+  test("the booking form asks for the integration's date in the clinic's own window (P4, a setting)", async () => {
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { integrationMinDays: 2, integrationMaxDays: 3 } });
+    await readyTakingTurnsCycle(db, c);
+    const input = ZBookingInput.parse({ coupleId: c.couple.id, kind: "MEDICINE_TAKING_TURNS", date: "2026-03-03", time: "10:00", roomId: c.cedar.id, journeyerId: c.couple.partnerAId });
+    await expect(draftBooking(therapist, input)).rejects.toSatisfy(
+      (e) => e instanceof InvalidInputError && e.fieldErrors.integrationDate?.[0] === "Choose the integration's date (P4: 2–3 days after, on a day the clinic is open).",
+    );
   });
 
   test("moving a medicine session alone out of its integration's window is refused; moving both together is allowed", async () => {

@@ -9,6 +9,8 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { coupleOptions } from "@/lib/couples/list-couples";
 import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
 import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
+import { isMedicine } from "@/lib/protocol/cycle";
+import { settingsFromClinic } from "@/lib/protocol/settings";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { firstValue } from "@/lib/search-params";
 import { integrationStart, roomSchedule } from "@/lib/sessions/room-schedule";
@@ -35,7 +37,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);
   const canBook = can(staff.roles, "session:book");
   const selected = sessions.find((s) => s.id === firstValue(params.session));
-  const selectedIsMedicine = selected?.kind === "MEDICINE_TAKING_TURNS" || selected?.kind === "MEDICINE_LOW_DOSE";
+  const selectedIsMedicine = selected ? isMedicine(selected) : false;
+  const integrationWindow = settingsFromClinic(clinic).integrationWindowDays;
   // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
   const selectedBlocked =
     selected?.coupleId && selectedIsMedicine && can(staff.roles, "clearance:status")
@@ -91,6 +94,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           )}
           <SessionActions
             rooms={rooms}
+            integrationWindow={integrationWindow}
             can={await sessionStepsFor(staff, selected.id)}
             session={{
               id: selected.id,
@@ -119,6 +123,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             defaultDate={dateKey}
             defaultRoomId={bookRoom.id}
             defaultTime={bookTime}
+            integrationWindow={integrationWindow}
           />
         </section>
       )}

@@ -9,6 +9,7 @@
 import { addClinicDays, calendarDaysBetween, clinicDate, formatClinicDay, formatClinicTime, formatDayChoice, isOpenDay, type ClinicDay } from "../calendar";
 import { cycleSessions, isMedicine, isStanding, isUpcoming, sessionById, STATUS_WORDS } from "../cycle";
 import { capitalise, describeSession, joinNames, sessionNoun } from "../describe";
+import { integrationWindowWords } from "../labels";
 import type { CycleSnapshot, ProtocolSettings, Rule, SnapshotSession, Violation } from "../types";
 
 type WindowSettings = Pick<ProtocolSettings, "integrationWindowDays" | "openWeekdays" | "timeZone">;
@@ -78,7 +79,7 @@ export function noOpenDayReason(snapshot: CycleSnapshot, medicine: SnapshotSessi
   const nearest = nearestMedicineDays(day, settings, now ? clinicDate(now, zone) : undefined).map((d) => formatClinicDay(d, zone));
   const advice =
     nearest.length === 0
-      ? `No date works with the clinic's open days and an integration ${min === max ? `${min} day${min === 1 ? "" : "s"}` : `${min}–${max} days`} after; an admin can change either in the settings.`
+      ? `No date works with the clinic's open days and an integration ${integrationWindowWords(settings.integrationWindowDays)} after; an admin can change either in the settings.`
       : nearest.length === 1
         ? `The nearest date that works is ${nearest[0]}.`
         : `The nearest dates that work are ${joinNames(nearest)}.`;

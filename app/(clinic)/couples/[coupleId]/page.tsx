@@ -17,6 +17,8 @@ import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
 import { formatClinicRange } from "@/lib/format/clinic-time";
 import { wholeNumberOr } from "@/lib/input/decimal";
 import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
+import { isMedicine } from "@/lib/protocol/cycle";
+import { settingsFromClinic } from "@/lib/protocol/settings";
 import { listRooms } from "@/lib/rooms/rooms";
 import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { listClinicians } from "@/lib/staff/clinicians";
@@ -54,7 +56,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
         openCycle.model === "TAKING_TURNS" ? "MEDICINE_TAKING_TURNS" : "MEDICINE_LOW_DOSE",
       ]
     : ["COUPLES_THERAPY"];
-  const isMedicine = (kind: string) => kind === "MEDICINE_TAKING_TURNS" || kind === "MEDICINE_LOW_DOSE";
+  const integrationWindow = settingsFromClinic(clinic).integrationWindowDays;
   const integrationOf = (id: string) => couple.sessions.find((s) => s.medicineSessionId === id && s.status !== "CANCELLED");
   const partnerName = (id: string) => (id === couple.partnerAId ? couple.partnerA.firstName : couple.partnerB.firstName);
 
@@ -130,7 +132,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                 <div className="mt-3">
                   <CycleTimeline
                     timeZone={tz}
-                    window={{ min: clinic.integrationMinDays, max: clinic.integrationMaxDays }}
+                    window={integrationWindow}
                     sessions={couple.sessions
                       .filter((s) => s.cycleId === cycle.id)
                       .map((s) => ({ id: s.id, kind: s.kind, status: s.status, startsAt: s.startsAt, endsAt: s.endsAt, medicineSessionId: s.medicineSessionId, journeyer: s.journeyerId ? partnerName(s.journeyerId) : null }))}
@@ -153,6 +155,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
             psychiatrists={psychiatrists}
             kinds={kinds}
             defaultDate={clinicDate(new Date(), tz)}
+            integrationWindow={integrationWindow}
           />
         </section>
       )}
@@ -197,7 +200,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                         <Badge tone="danger">Blocked: not cleared for this date (P3)</Badge>
                       </span>
                     )}
-                    {isMedicine(s.kind) && s.status !== "CANCELLED" && may("dosing:ride-home", s) && (
+                    {isMedicine(s) && s.status !== "CANCELLED" && may("dosing:ride-home", s) && (
                       <a className="ml-2 text-xs text-brand-700 underline" href={`/sessions/${s.id}/dosing`}>
                         Dosing day
                       </a>
@@ -206,6 +209,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                   <td className="px-4 py-2">
                     <SessionActions
                       rooms={rooms}
+                      integrationWindow={integrationWindow}
                       can={sessionStepsOn(staff, facts, sessionFactsOf(s))}
                       session={{
                         id: s.id,
@@ -215,9 +219,9 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                         date: clinicDate(s.startsAt, tz),
                         time: formatClinicTime(s.startsAt, tz),
                         roomId: s.roomId,
-                        isMedicine: isMedicine(s.kind),
+                        isMedicine: isMedicine(s),
                         integration: (() => {
-                          const i = isMedicine(s.kind) ? integrationOf(s.id) : undefined;
+                          const i = isMedicine(s) ? integrationOf(s.id) : undefined;
                           return i ? { date: clinicDate(i.startsAt, tz), time: formatClinicTime(i.startsAt, tz) } : null;
                         })(),
                       }}

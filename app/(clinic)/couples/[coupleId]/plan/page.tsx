@@ -8,6 +8,7 @@ import { coupleNames } from "@/lib/couples/list-couples";
 import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
 import { parseDecimal, wholeNumberOr } from "@/lib/input/decimal";
 import { addClinicDays, clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
+import { isMedicine } from "@/lib/protocol/cycle";
 import { listRooms } from "@/lib/rooms/rooms";
 import { DAY_PARTS, type DayPart } from "@/lib/scheduling/plan-cycle";
 import { proposePlan } from "@/lib/scheduling/propose-plan";
@@ -77,7 +78,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
     who: `${s.partnerIds.map(name).join(" & ")} with ${s.clinicianIds.map(staffName).join(", ")}`,
     journeyerId: s.journeyerId,
     medicineIndex: s.medicineSessionId ? all.findIndex((m) => m.id === s.medicineSessionId) : null,
-    isMedicine: s.kind === "MEDICINE_TAKING_TURNS" || s.kind === "MEDICINE_LOW_DOSE",
+    isMedicine: isMedicine(s),
   }));
   const checkbox = "flex items-center gap-1";
 
