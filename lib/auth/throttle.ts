@@ -59,6 +59,10 @@ export async function throttleVerdict(tx: Tx | Db, email: string, ip: string | n
   return now.getTime() < lockedUntil ? "account" : "allowed";
 }
 
+// Racing attempts queue on the locks, each holding its transaction (and a pooled connection)
+// open: Prisma's default 2 s to start and 5 s to finish turned a burst of 50 guesses into errors.
+const QUEUE_ON_LOCKS = { maxWait: 20_000, timeout: 20_000 };
+
 /** Advisory-lock namespaces (the first key of pg_advisory_xact_lock(int, int)), so an address never shares a lock with an email. */
 const LOCK = { address: 1, email: 2 } as const;
 
@@ -82,7 +86,7 @@ export async function admitSignInAttempt(db: Db, email: string, ip: string | nul
       select: { id: true },
     });
     return { verdict, attemptId: attempt.id, at };
-  });
+  }, QUEUE_ON_LOCKS);
 }
 
 export async function markSignInSucceeded(db: Db, attemptId: bigint, now: Date): Promise<void> {
