@@ -1,7 +1,7 @@
 // One tiny interface over the two databases the bench drives directly (the generator, the
 // plain-SQL baseline): node-postgres and PGlite both answer `query(text, params)`.
 import type { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
+import type pg from "pg";
 
 export type Sql = {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;

@@ -27,8 +27,12 @@ export function SignInForm() {
     setError(null);
     if (Object.keys(errors).length) return;
     setPending(true);
-    const result = await signIn("credentials", { email, password, redirect: false });
+    const result = await signIn("credentials", { email, password, redirect: false }).catch(() => "unreachable" as const);
     setPending(false);
+    if (result === "unreachable") {
+      setError("The clinic's server could not be reached. Check the connection and try again.");
+      return;
+    }
     if (!result || result.error) {
       // One message for a wrong email, a wrong password and an inactive account alike.
       setError(
@@ -43,7 +47,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="mt-6 space-y-4 rounded-lg border border-stone-200 bg-white p-6 shadow-sm">
       {error && <FormMessage tone="error">{error}</FormMessage>}
       <TextField label="Email" name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
