@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT_BYTES } from "./lib/http/action-request";
 
 // Headers that are the same for every response. The Content Security Policy (a nonce per
 // request) and HSTS (production only) are set in proxy.ts.
@@ -20,6 +21,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   headers: async () => [{ source: "/:path*", headers: SECURITY_HEADERS }],
+  // The edge server (lib/http/edge.ts) refuses larger action bodies first, with a 413.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
 };
 
 export default nextConfig;

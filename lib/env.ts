@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "./http/trusted-proxies";
 
 // The one place that reads process.env (STYLE.md). Everything else imports `env`.
 const ZEnv = z.object({
@@ -17,6 +18,21 @@ const ZEnv = z.object({
   KAP_INSECURE_HTTP: z.enum(["0", "1"]).default("0"),
   /** Seed-only, for the end-to-end tests: the demo clinic opens every day, so its dosing day is today (prisma/seed). */
   KAP_DEMO_OPEN_EVERY_DAY: z.enum(["0", "1"]).default("0"),
+  /**
+   * The proxies that may say where a request came from (scripts/serve.mjs): unset for none (the
+   * socket's address), a hop count, or addresses and CIDR ranges (lib/http/trusted-proxies.ts).
+   */
+  KAP_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

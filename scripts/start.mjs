@@ -1,10 +1,12 @@
 // `npm start`: everything a fresh machine needs to serve the app, in order. Generates local
-// secrets (never committed), migrates and seeds the database, builds if the sources changed,
-// then serves. `--dev` serves with `next dev` instead of a production build.
+// secrets (never committed), checks the environment, migrates and seeds the database, builds if
+// the sources changed, then serves through the app's own server (scripts/serve.mjs: Next.js
+// behind lib/http/edge.ts). `--dev` serves Next's development mode instead of a production build.
 import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { tsImport } from "tsx/esm/api";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -28,6 +30,14 @@ if (!fs.existsSync(envFile)) {
 // Variables already set in the environment win over the file, as in Next.js.
 process.loadEnvFile(envFile);
 
+// A bad setting (KAP_TRUSTED_PROXIES, DATABASE_URL …) stops here, not after a build.
+try {
+  await tsImport("../lib/env.ts", import.meta.url);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? `${name}.cmd` : name);
 const run = (command, args) => {
@@ -46,7 +56,8 @@ run(bin("tsx"), ["scripts/db-setup.ts", ...(process.env.KAP_NO_SEED === "1" ? ["
 
 if (!dev && buildIsStale()) run(bin("next"), ["build"]);
 
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+// A process of its own, started after migrating: it alone opens the embedded database.
+const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 

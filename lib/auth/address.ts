@@ -1,11 +1,12 @@
+import { isIP } from "node:net";
+
 // The address a request came from, for the sign-in throttle and the audit log.
 //
-// Next's server sets X-Forwarded-For to the socket's address when a request arrives without
-// one; behind a reverse proxy, the proxy appends the address it saw. Entries further left were
-// written by the client and can be anything, so the right-most entry is the one to trust (with
-// exactly one proxy in front, as deployed).
+// The app's HTTP server (scripts/serve.mjs, lib/http/edge.ts) decides it from the socket and
+// the trusted proxies (KAP_TRUSTED_PROXIES) and overwrites X-Forwarded-For with that one address
+// before Next.js sees the request, so a client cannot choose it. Anything else in the header
+// (a list, or garbage) did not come from that server, and is no address.
 export function clientAddressFrom(header: (name: string) => string | null | undefined): string | null {
-  const forwarded = header("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return (last || header("x-real-ip")?.trim() || null)?.slice(0, 64) ?? null;
+  const address = header("x-forwarded-for")?.trim();
+  return address && isIP(address) ? address : null;
 }
