@@ -1,12 +1,13 @@
 // Preloaded into the bench's web server (NODE_OPTIONS=--import): counts every SQL statement the
 // server sends, under the database drivers themselves, and reports the count on a side port
 // (127.0.0.1:KAP_BENCH_SQL_PORT). node-postgres: each Client#query (BEGIN and COMMIT included);
-// PGlite: each statement it runs for its one connection. Only in `next start`'s process.
+// PGlite: each statement it runs for its one connection. Only in the web server's process
+// (scripts/serve.mjs, which `npm start` runs; `next start` when run by hand).
 import http from "node:http";
 import { createRequire } from "node:module";
 
 const port = Number(process.env.KAP_BENCH_SQL_PORT);
-if (port && process.argv.includes("start")) {
+if (port && (process.argv[1]?.endsWith("serve.mjs") || process.argv.includes("start"))) {
   const require = createRequire(import.meta.url);
   let count = 0;
   const wrap = (proto, name) => {
