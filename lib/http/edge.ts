@@ -12,8 +12,9 @@ import type { TrustedProxies } from "./trusted-proxies";
 
 export type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-// Headers Next.js reads to learn the public host and scheme; without a trusted proxy a client
-// could set them, so they are dropped and Next derives them from the connection.
+// Headers Next.js reads to learn the public host and scheme; unless a trusted proxy sent the
+// request, a client could have set them, so they are dropped and Next derives them from the
+// connection.
 const PROXY_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"];
 
 export type EdgeHandlers = {
@@ -31,7 +32,8 @@ export function edgeHandlers(trusted: TrustedProxies, next: NextHandler): EdgeHa
     const address = clientAddress(req.socket.remoteAddress, joined(req.headers["x-forwarded-for"]), trust);
     if (address) req.headers["x-forwarded-for"] = address;
     else delete req.headers["x-forwarded-for"];
-    if (trusted.kind === "none") for (const name of PROXY_HEADERS) delete req.headers[name];
+    // Only a trusted proxy's word counts; a request straight from a client has none.
+    if (!trust(req.socket.remoteAddress ?? "", 0)) for (const name of PROXY_HEADERS) delete req.headers[name];
   };
 
   const request = (req: IncomingMessage, res: ServerResponse) => {

@@ -69,6 +69,11 @@ test("behind a trusted proxy, the entry it appended is the address, and its host
   await fetch(origin, { headers: { "x-forwarded-for": "192.0.2.1, 198.51.100.7", "x-forwarded-host": "clinic.test", "x-forwarded-proto": "https" } });
   expect(seen[0].headers["x-forwarded-for"]).toBe("198.51.100.7");
   expect(seen[0].headers["x-forwarded-host"]).toBe("clinic.test");
+  // A request that did not come through a trusted proxy: its forwarding headers are its own words.
+  const elsewhere = await serve("10.0.0.0/8");
+  await fetch(elsewhere.origin, { headers: { "x-forwarded-for": "198.51.100.7", "x-forwarded-host": "clinic.test" } });
+  expect(elsewhere.seen[0].headers["x-forwarded-for"]).toBe("127.0.0.1");
+  expect(elsewhere.seen[0].headers["x-forwarded-host"]).toBeUndefined();
   const hops = await serve("2");
   await fetch(hops.origin, { headers: { "x-forwarded-for": "192.0.2.1, 198.51.100.7, 10.0.0.2" } });
   expect(hops.seen[0].headers["x-forwarded-for"]).toBe("198.51.100.7");
