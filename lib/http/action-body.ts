@@ -9,32 +9,41 @@ import type { ActionRequestKind, Refusal } from "./action-request";
 // can recurse, would make Next answer 500.
 
 export const JSON_DEPTH_LIMIT = 64;
+/** Next's SERVER_ACTION_ARGS_LIMIT: it throws (a 500) on a longer argument list. */
+export const ACTION_ARGUMENTS_LIMIT = 1000;
 
 const ROW_NAME = /^(\$ACTION_\d+:)?\d+$/;
 
 export async function refusalByBody(kind: ActionRequestKind, contentType: string, body: Buffer): Promise<Refusal | null> {
-  if (kind === "fetch-text") return rowProblem(body.toString("utf8"));
+  if (kind === "fetch-text") return rowProblem(body.toString("utf8"), { root: true });
   const fields = kind === "fetch-multipart" ? await busboyFields(contentType, body) : await formDataFields(contentType, body);
   if (typeof fields === "string") return badRequest(fields);
   if (kind === "fetch-multipart" && !fields.some(([name]) => name === "0")) return badRequest("The action's arguments have no root row.");
   for (const [name, value] of fields) {
     if (!ROW_NAME.test(name)) continue;
-    const problem = rowProblem(value);
+    const problem = rowProblem(value, { root: kind === "fetch-multipart" && name === "0" });
     if (problem) return problem;
   }
   return null;
 }
 
-/** Null when `text` is one JSON value nested at most JSON_DEPTH_LIMIT deep. */
-export function rowProblem(text: string): Refusal | null {
+/**
+ * Null when `text` is one JSON value nested at most JSON_DEPTH_LIMIT deep. A fetch action's root
+ * row is its argument list: an array (Next applies the action to it) of at most Next's limit.
+ */
+export function rowProblem(text: string, { root = false } = {}): Refusal | null {
   // Depth first: JSON.parse itself copes with deep nesting, React's decoder does not.
   if (jsonDepth(text) > JSON_DEPTH_LIMIT) return badRequest(`The request nests deeper than ${JSON_DEPTH_LIMIT} levels.`);
+  let value: unknown;
   try {
-    JSON.parse(text);
-    return null;
+    value = JSON.parse(text);
   } catch {
     return badRequest("The request is not valid JSON.");
   }
+  if (!root) return null;
+  if (!Array.isArray(value)) return badRequest("The action's arguments are not a list.");
+  if (value.length > ACTION_ARGUMENTS_LIMIT) return badRequest(`The action has more than ${ACTION_ARGUMENTS_LIMIT} arguments.`);
+  return null;
 }
 
 /** How deeply arrays and objects nest, counting brackets outside strings, without recursion. */

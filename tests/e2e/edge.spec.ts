@@ -72,9 +72,11 @@ test.describe("malformed and cross-origin server-action posts answer 4xx, never 
       overLimit: await action({ "content-type": "text/plain;charset=UTF-8" }, `"${"x".repeat(LIMIT)}"`),
       overLimitChunked: await action({ "content-type": "text/plain;charset=UTF-8" }, Array.from({ length: 20 }, () => "x".repeat(64 * 1024))),
       json: await action({ "content-type": "application/json" }, "[]"),
+      // Next applies the action to the root row: a string there is a TypeError, a 500.
+      rootNotAList: await action({ "content-type": "text/plain;charset=UTF-8" }, '"x"'),
     };
     const statuses = Object.fromEntries(Object.entries(replies).map(([k, r]) => [k, r.status]));
-    expect(statuses).toEqual({ badJson: 400, deepText: 400, deepRow: 400, truncated: 400, noBoundary: 400, overLimit: 413, overLimitChunked: 413, json: 415 });
+    expect(statuses).toEqual({ badJson: 400, deepText: 400, deepRow: 400, truncated: 400, noBoundary: 400, overLimit: 413, overLimitChunked: 413, json: 415, rootNotAList: 400 });
     expect(replies.overLimit.body).toBe(`The request body is over ${LIMIT} bytes.\n`);
   });
 

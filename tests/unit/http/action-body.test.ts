@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { JSON_DEPTH_LIMIT, jsonDepth, refusalByBody, rowProblem } from "@/lib/http/action-body";
+import { ACTION_ARGUMENTS_LIMIT, JSON_DEPTH_LIMIT, jsonDepth, refusalByBody, rowProblem } from "@/lib/http/action-body";
 
 const BOUNDARY = "----kapEdgeTestBoundary7MA4YWxk";
 const CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
@@ -36,7 +36,19 @@ test("nesting deeper than the limit answers 400, in text and in multipart rows",
   const deep = nested(JSON_DEPTH_LIMIT + 1);
   expect(await refusalByBody("fetch-text", "text/plain", Buffer.from(deep))).toMatchObject({ status: 400, message: `The request nests deeper than ${JSON_DEPTH_LIMIT} levels.` });
   expect(await refusalByBody("fetch-multipart", CONTENT_TYPE, multipart(part("0", nested(100_000))))).toMatchObject({ status: 400 });
-  expect(await refusalByBody("fetch-text", "text/plain", Buffer.from('{"a":'.repeat(500) + "1" + "}".repeat(500)))).toMatchObject({ status: 400 });
+  expect(await refusalByBody("fetch-text", "text/plain", Buffer.from("[" + '{"a":'.repeat(500) + "1" + "}".repeat(500) + "]"))).toMatchObject({ status: 400 });
+});
+
+test("a fetch action's root row is its argument list: an array, no longer than Next allows", async () => {
+  for (const root of ['"x"', "7", "null", '{"a":1}']) {
+    expect(await refusalByBody("fetch-text", "text/plain", Buffer.from(root)), root).toMatchObject({ status: 400, message: "The action's arguments are not a list." });
+    expect(await refusalByBody("fetch-multipart", CONTENT_TYPE, multipart(part("0", root))), root).toMatchObject({ status: 400 });
+  }
+  const many = JSON.stringify(Array.from({ length: ACTION_ARGUMENTS_LIMIT + 1 }, () => 0));
+  expect(await refusalByBody("fetch-text", "text/plain", Buffer.from(many))).toMatchObject({ status: 400, message: `The action has more than ${ACTION_ARGUMENTS_LIMIT} arguments.` });
+  expect(await refusalByBody("fetch-text", "text/plain", Buffer.from(JSON.stringify(Array(ACTION_ARGUMENTS_LIMIT).fill(0))))).toBeNull();
+  // Other rows hold any JSON value.
+  expect(await refusalByBody("fetch-multipart", CONTENT_TYPE, multipart(part("1", '"text"'), part("0", '["$1"]')))).toBeNull();
 });
 
 test("a multipart body that busboy or the platform cannot read answers 400", async () => {

@@ -99,7 +99,7 @@ test("actions reach Next with the same bytes: multipart, text and a form posted 
 
 test("a chunked body of exactly the limit passes; one byte more is 413 and never reaches Next", async () => {
   const { origin, seen } = await serve();
-  const row = (size: number) => `"${"x".repeat(size - 2)}"`;
+  const row = (size: number) => `["${"x".repeat(size - 4)}"]`;
   const fits = row(ACTION_BODY_LIMIT_BYTES);
   const chunked = (text: string) =>
     new ReadableStream({
