@@ -8,21 +8,25 @@ import { db } from "../lib/db";
 import { proposePlan } from "../lib/scheduling/propose-plan";
 import { percentile, round } from "./load";
 
-type Args = { clinicId: string; deskId: string; psychiatristId: string; coupleIds: string[]; startDate: string; count: number };
+type Args = { clinicId: string; psychiatristId: string; coupleIds: string[]; startDate: string; count: number };
 
 async function main() {
   const args = JSON.parse(process.argv[2]) as Args;
-  const staff: Staff = { id: args.deskId, name: "Bench Front Desk", email: "desk@bench.test", roles: ["FRONT_DESK"], clinicId: args.clinicId, ip: null };
+  // Planning is a therapist's (P11: cycle:plan, for the couples they treat): each plan is made by
+  // its couple's therapist, looked up before the timing starts.
+  const couples = await db.couple.findMany({ where: { id: { in: args.coupleIds } }, select: { id: true, couplesTherapistId: true } });
+  const therapistOf = new Map(couples.map((c) => [c.id, c.couplesTherapistId]));
+  const staffFor = (coupleId: string): Staff => ({ id: therapistOf.get(coupleId)!, name: "Bench therapist", email: "therapist@bench.test", roles: ["THERAPIST"], clinicId: args.clinicId, ip: null });
   const prefs = { startDate: args.startDate, weekdays: [1, 2, 3, 4, 5, 6], dayParts: [], psychiatristId: args.psychiatristId };
   // Warm up as the HTTP measures do: the first plan also compiles Prisma's queries (~0.4 s).
-  for (const coupleId of args.coupleIds.slice(0, 3)) await proposePlan(staff, coupleId, prefs);
+  for (const coupleId of args.coupleIds.slice(0, 3)) await proposePlan(staffFor(coupleId), coupleId, prefs);
   const times: number[] = [];
   let sample: Record<string, number> = {};
   const deadline = performance.now() + 120_000;
   for (let i = 0; i < args.count && performance.now() < deadline; i++) {
     const coupleId = args.coupleIds[i % args.coupleIds.length];
     const t = performance.now();
-    const result = await proposePlan(staff, coupleId, prefs);
+    const result = await proposePlan(staffFor(coupleId), coupleId, prefs);
     times.push(performance.now() - t);
     sample = { sessions: result.plan.sessions.length, blocked: result.plan.blocked.length, violations: result.violations.length };
   }

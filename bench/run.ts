@@ -85,7 +85,7 @@ async function measureServer(server: Server, model: ClinicModel): Promise<Pick<D
 
 function runPlanner(target: DatabaseTarget, model: ClinicModel): DatabaseRun["planner"] {
   const args = {
-    clinicId: model.clinicId, deskId: model.desk.id, psychiatristId: model.clinicians.find((c) => c.roles.includes("PSYCHIATRIST"))!.id,
+    clinicId: model.clinicId, psychiatristId: model.clinicians.find((c) => c.roles.includes("PSYCHIATRIST"))!.id,
     coupleIds: model.newCouples.map((c) => c.id), startDate: freeSlots(model, 1)[0].date, count: N.plans,
   };
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/planner.ts", JSON.stringify(args)], {
