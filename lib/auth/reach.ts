@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/prisma";
+import { isMedicine } from "../protocol/cycle";
 import type { SessionKind, SessionStatus } from "../protocol/types";
 import { can, type Permission, type StaffRoleName } from "./permissions";
 
@@ -36,8 +37,6 @@ export type SessionFacts = {
   partnerIds: readonly string[];
   journeyerId: string | null;
 };
-
-const MEDICINE: SessionKind[] = ["MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE"];
 
 /** A therapist treats the couple. */
 const treats = {
@@ -108,7 +107,7 @@ const ROLE_REACH: Record<StaffRoleName, RoleReach> = {
       }),
       holds: (userId, couple, session) =>
         (session.kind === "MEDICAL_EVALUATION" && session.clinicianIds.includes(userId)) ||
-        (MEDICINE.includes(session.kind) && dosingPartnerIds(session).some((p) => evaluates.holds(userId, p, couple))),
+        (isMedicine(session) && dosingPartnerIds(session).some((p) => evaluates.holds(userId, p, couple))),
     },
   },
   FRONT_DESK: {

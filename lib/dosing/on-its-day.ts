@@ -8,11 +8,16 @@ import { clinicDate, formatClinicDay } from "../protocol/calendar";
  * before check-in). `what` starts the sentence: "vitals are", "a dose is".
  */
 export function assertOnItsDay(what: string, startsAt: Date, timeZone: string, now: Date): void {
+  if (isItsDay(startsAt, timeZone, now)) return;
   const day = clinicDate(startsAt, timeZone);
   const today = clinicDate(now, timeZone);
-  if (today === day) return;
   throw new RuleViolationError(
     "P11",
     `P11: ${what} recorded only on the day of the medicine session, ${formatClinicDay(day, timeZone)}; today is ${formatClinicDay(today, timeZone)}.`,
   );
+}
+
+/** Whether today, in the clinic's zone, is the medicine session's day (the page offers the forms only then). */
+export function isItsDay(startsAt: Date, timeZone: string, now: Date): boolean {
+  return clinicDate(startsAt, timeZone) === clinicDate(now, timeZone);
 }

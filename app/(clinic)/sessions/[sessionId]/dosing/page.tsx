@@ -6,6 +6,8 @@ import { requirePermission } from "@/lib/auth/session";
 import { ROUTE_LABELS } from "@/lib/clearance/screening";
 import { dosingDay } from "@/lib/dosing/dosing-day";
 import { formatClinicRange, formatClinicTime } from "@/lib/format/clinic-time";
+import { isItsDay } from "@/lib/dosing/on-its-day";
+import { formatClinicDay } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS } from "@/lib/sessions/labels";
 import { AdministrationForm, CheckInForm, CompleteForm, DischargeForm, OverrideForm, RideHomeForm, VitalsForm } from "./_components/forms";
 import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
@@ -21,7 +23,8 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
   const day = await loadOrNotFound(sessionId, (id) => dosingDay(staff, id), { staff, entity: "Session" });
   const { session, timeZone: tz } = day;
   const open = session.status === "SCHEDULED" || session.status === "CHECKED_IN";
-  const checkedIn = session.status === "CHECKED_IN";
+  // Vitals, doses, overrides and discharge are recorded once checked in, and only on the day (P11).
+  const checkedIn = session.status === "CHECKED_IN" && isItsDay(session.startsAt, tz, day.now);
   const psychiatrist = can(staff.roles, "dosing:override");
   return (
     <>
@@ -38,10 +41,15 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
         actions={
           <div className="flex gap-3">
             {session.status === "SCHEDULED" && can(staff.roles, "session:check-in") && <CheckInForm sessionId={session.id} />}
-            {checkedIn && can(staff.roles, "session:complete") && <CompleteForm sessionId={session.id} />}
+            {session.status === "CHECKED_IN" && can(staff.roles, "session:complete") && <CompleteForm sessionId={session.id} />}
           </div>
         }
       />
+      {session.status === "CHECKED_IN" && !checkedIn && (
+        <p className="mb-4 text-sm text-stone-700" data-testid="not-its-day">
+          Vitals, doses and discharge are recorded on the day of the session, {formatClinicDay(session.startsAt, tz)} (P11).
+        </p>
+      )}
       {session.status === "SCHEDULED" && (
         <p className="mb-4 text-sm text-stone-700">
           Check-in needs a ride home for each dosing partner (P10): no driving until the next day
