@@ -39,6 +39,31 @@ function findCause(error: unknown): Cause | null {
   return null;
 }
 
+// A pg error that says the connection failed rather than the statement: the pool sends a read
+// again on a live connection (lib/db/pg-pool.ts).
+const CONNECTION_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
+const SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+const ADAPTER_KINDS = new Set(["ConnectionClosed", "SocketTimeout"]);
+
+/**
+ * Whether an error says the connection failed rather than the statement: SQLSTATE class 08 or an
+ * operator's shutdown (57P01–57P03), a reset socket, or pg's own "Connection terminated" and
+ * "not queryable". Also as @prisma/adapter-pg wraps them (a DriverAdapterError's cause).
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; cause?: { kind?: unknown; originalCode?: unknown } } | null;
+  if (!e || typeof e !== "object") return false;
+  // 08P01 is a malformed message: the statement's fault, not the connection's.
+  if (typeof e.code === "string" && ((e.code.startsWith("08") && e.code !== "08P01") || CONNECTION_SQLSTATES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
+  if (typeof e.message === "string" && /^Connection terminated|is not queryable/.test(e.message)) return true;
+  const cause = e.cause;
+  if (cause && typeof cause === "object") {
+    if (typeof cause.kind === "string" && ADAPTER_KINDS.has(cause.kind)) return true;
+    if (typeof cause.originalCode === "string") return isConnectionFailure({ code: cause.originalCode });
+  }
+  return false;
+}
+
 export const isExclusionViolation = (f: DatabaseFailure | null) => f?.code === "23P01";
 export const isRetryableConflict = (f: DatabaseFailure | null) => f?.code === "40001" || f?.code === "40P01";
 

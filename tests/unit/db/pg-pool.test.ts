@@ -1,6 +1,7 @@
 import { DriverAdapterError } from "@prisma/driver-adapter-utils";
 import { expect, test } from "vitest";
-import { isConnectionFailure, isRead } from "@/lib/db/pg-pool";
+import { isConnectionFailure } from "@/lib/db/errors";
+import { isRead } from "@/lib/db/pg-pool";
 
 test("connection failures: the server ending it, a reset socket, pg's own words, and as the adapter wraps them", () => {
   const failures = [
