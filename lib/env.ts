@@ -14,7 +14,7 @@ const ZEnv = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
-  /** Set only by the demo start script and tests: lets `next start` run without HSTS. */
+  /** Set only by the demo start script and tests: lets the production server run without HSTS. */
   KAP_INSECURE_HTTP: z.enum(["0", "1"]).default("0"),
   /** Seed-only, for the end-to-end tests: the demo clinic opens every day, so its dosing day is today (prisma/seed). */
   KAP_DEMO_OPEN_EVERY_DAY: z.enum(["0", "1"]).default("0"),

@@ -8,6 +8,7 @@ import { getClinic } from "@/lib/clinic/get-clinic";
 import { adminSummary } from "@/lib/clinic/admin-summary";
 import { formatClinicDate, startOfClinicDay } from "@/lib/format/clinic-time";
 import { clinicAgenda, clinicianAgenda } from "@/lib/sessions/upcoming";
+import { reachesEveryCouple } from "@/lib/auth/reach";
 
 export const metadata = { title: "Today" };
 
@@ -15,7 +16,7 @@ export default async function TodayPage() {
   const staff = await requireStaff();
   const clinic = await getClinic(staff.clinicId);
   const today = startOfClinicDay(new Date(), clinic.timeZone);
-  const isClinician = staff.roles.includes("THERAPIST") || staff.roles.includes("PSYCHIATRIST");
+  const isClinician = can(staff.roles, "clinical:read");
 
   return (
     <>
@@ -29,7 +30,7 @@ export default async function TodayPage() {
             <Agenda items={await clinicianAgenda(staff.id, today, addDays(today, 7))} timeZone={clinic.timeZone} empty="No sessions in the next 7 days." linkCouples />
           </section>
         )}
-        {staff.roles.includes("FRONT_DESK") && (
+        {reachesEveryCouple(staff, "couple:read") && (
           <section aria-labelledby="clinic-today">
             <h2 id="clinic-today" className="mb-3 text-lg font-semibold">
               Today at the clinic

@@ -5,7 +5,7 @@ import { reachesRecord, RECORD_NAMES, type RecordKind } from "../auth/reach-chec
 import { currentStaff, type Staff } from "../auth/session";
 import { databaseFailureOf, refusalOf } from "../db/errors";
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolationError, RuleViolationsError } from "../errors";
-import { decodeForm, type FormLimits } from "./form-input";
+import { decodeForm, UNREADABLE, type FormLimits } from "./form-input";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -22,7 +22,6 @@ export type FormAction<T> = (previous: ActionResult<T> | null, form: FormData) =
 export type ReachOf = "own-clinic" | { [K in RecordKind]: { [P in K]: string } }[RecordKind];
 
 export const SESSION_ENDED = "Your session has ended. Please sign in again.";
-const UNREADABLE = "This form could not be read. Reload the page and try again.";
 
 /**
  * Every server action is a public POST endpoint, so each one is made here, in this order: the

@@ -17,7 +17,7 @@ export const DEFAULT_FORM_LIMITS: FormLimits = { fields: 100, valueLength: 5_000
 
 export type DecodedForm = { ok: true; value: Record<string, unknown> } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-const UNREADABLE = "This form could not be read. Reload the page and try again.";
+export const UNREADABLE = "This form could not be read. Reload the page and try again.";
 const MAX_NAME = 100;
 const MAX_DEPTH = 4;
 const SEGMENT = /^[A-Za-z0-9_]+$/;

@@ -11,9 +11,10 @@ export type ReadEntity = "Couple" | "Client" | "Clearance" | "DosingRecord" | "S
 
 /**
  * Records that a page showed (ALLOWED) or refused (DENIED) a client's record, for pages whose
- * loader does not record it itself. A refused read names the partner the record belongs to when
- * the record exists in the staff member's clinic, so an admin searching by client finds the
- * attempt; nothing of the record is shown to the person refused.
+ * loader does not record it itself. A refused read of one partner's record (a partner, a
+ * clearance, a dosing record) names that partner when the record exists in the staff member's
+ * clinic, so an admin searching by client finds the attempt; a couple or a session belongs to
+ * two, and is found by its id. Nothing of the record is shown to the person refused.
  */
 export async function recordRead(staff: Staff, read: { entity: ReadEntity; entityId: string; outcome: "ALLOWED" | "DENIED"; clientId?: string | null }): Promise<void> {
   const clientId = read.clientId ?? (read.outcome === "DENIED" ? await clientOf(read.entity, read.entityId, staff.clinicId) : null);

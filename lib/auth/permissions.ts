@@ -1,6 +1,6 @@
 // The one place that says which role may do what (P11). Which records each role reaches
 // (object-level) is lib/auth/reach.ts. Pages, server actions, route handlers and the protocol
-// engine ask these two; nothing else compares role names. tests/integration/authorization-matrix.test.ts calls every
+// engine ask these two; nothing else decides from role names what someone may do or reach. tests/integration/authorization-matrix.test.ts calls every
 // server action and route handler as every role and as nobody against these rules.
 
 export const STAFF_ROLES = ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"] as const;
@@ -38,6 +38,8 @@ const PERMISSIONS = {
   "dosing:override": ["PSYCHIATRIST"],
   "substance-log:write": ["PSYCHIATRIST", "THERAPIST"],
   "substance-log:read": ["PSYCHIATRIST", "ADMIN"],
+  /** Witness a dose or a waste of a controlled substance: a clinician, never the one who gives it. */
+  "substance-log:witness": ["THERAPIST", "PSYCHIATRIST"],
   "staff:manage": ["ADMIN"],
   "rooms:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],

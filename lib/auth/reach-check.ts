@@ -1,7 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "../db/prisma";
 import { db } from "../db";
-import { NotFoundError } from "../errors";
 import type { Permission } from "./permissions";
 import { clearanceWhere, coupleWhere, lotWhere, partnerWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
 
@@ -47,10 +46,4 @@ function counted<W>(where: W | null, count: (where: W) => Promise<number>): Prom
 export async function reachesRecord(staff: Reacher, permission: Permission, kind: RecordKind, id: unknown, client: Db | Tx = db): Promise<boolean> {
   if (!isRecordId(id)) return false;
   return (await COUNTERS[kind](client, staff, permission, id)) > 0;
-}
-
-/** The same, as a guard: out of reach is answered exactly as not found. */
-export async function assertReaches(staff: Reacher, permission: Permission, kind: RecordKind, id: unknown, client: Db | Tx = db): Promise<string> {
-  if (!(await reachesRecord(staff, permission, kind, id, client))) throw new NotFoundError(RECORD_NAMES[kind]);
-  return id as string;
 }

@@ -187,6 +187,15 @@ export function reachesPartner(staff: Pick<Reacher, "id" | "roles">, permission:
   return rolesFor(staff, permission).some((role) => ROLE_REACH[role].partner.holds(staff.id, partnerId, couple));
 }
 
+/**
+ * Whether the staff member reaches both partners: the couple's joint clinical record (its shared
+ * goals, the cycle's protocol status) is both partners', so a psychiatrist who evaluates one of
+ * them reads only that partner's records.
+ */
+export function reachesWholeCouple(staff: Pick<Reacher, "id" | "roles">, permission: Permission, couple: CoupleFacts): boolean {
+  return couple.partners.every((p) => reachesPartner(staff, permission, couple, p.id));
+}
+
 /** Whether the staff member reaches this session of the couple for this permission. */
 export function reachesSession(staff: Pick<Reacher, "id" | "roles">, permission: Permission, couple: CoupleFacts, session: SessionFacts): boolean {
   return rolesFor(staff, permission).some((role) => ROLE_REACH[role].session.holds(staff.id, couple, session));

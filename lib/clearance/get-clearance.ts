@@ -1,11 +1,12 @@
 import "server-only";
+import { clearanceWhere, NOTHING } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { clinicDate } from "../protocol/calendar";
 import { settingsFromClinic } from "../protocol/settings";
-import { assertMay, partnerInReach } from "./access";
+import { assertMay } from "./access";
 import { CLEARANCE_FACTS } from "./facts";
 import { clearanceInForceForAnyModel } from "./in-force";
 import { readScreening } from "./screening";
@@ -18,7 +19,7 @@ export async function getClearanceForStaff(staff: Staff, clearanceId: string, no
   assertMay(staff, "clearance:read");
   return db.$transaction(async (tx) => {
     const clearance = await tx.clearance.findFirst({
-      where: { id: clearanceId, client: { clinicId: staff.clinicId } },
+      where: { AND: [clearanceWhere(staff, "clearance:read") ?? NOTHING, { id: clearanceId }] },
       include: {
         ...CLEARANCE_FACTS,
         client: { select: { id: true, firstName: true, lastName: true, preferredName: true } },
@@ -26,7 +27,6 @@ export async function getClearanceForStaff(staff: Staff, clearanceId: string, no
       },
     });
     if (!clearance) throw new NotFoundError("The clearance");
-    await partnerInReach(tx, staff, "clearance:read", clearance.clientId);
     const clinic = await tx.clinic.findUniqueOrThrow({ where: { id: staff.clinicId } });
     const siblings = await tx.clearance.findMany({ where: { clientId: clearance.clientId }, include: CLEARANCE_FACTS });
     const inForceId = clearanceInForceForAnyModel(siblings, clearance.clientId, clinicDate(now, clinic.timeZone), settingsFromClinic(clinic));

@@ -83,7 +83,7 @@ export async function recordClearance(staff: Staff, input: TClearanceInput, opti
       return { id, signed: options.sign === true };
     });
   } catch (error) {
-    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    // An amendment raced by another, or a signed clearance changed: the database's refusal in the words of lib/db/errors.ts.
     throw asAppError(error);
   }
 }

@@ -1,10 +1,11 @@
 import "server-only";
+import { clearanceWhere, NOTHING } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { db } from "../db";
 import { asAppError } from "../db/errors";
 import { InvalidInputError, NotFoundError } from "../errors";
-import { assertPsychiatrist, partnerInReach } from "./access";
+import { assertPsychiatrist } from "./access";
 import type { TRevokeInput } from "./input";
 
 /**
@@ -17,11 +18,10 @@ export async function revokeClearance(staff: Staff, input: TRevokeInput, now = n
   try {
     return await db.$transaction(async (tx) => {
       const clearance = await tx.clearance.findFirst({
-        where: { id: input.clearanceId, client: { clinicId: staff.clinicId } },
+        where: { AND: [clearanceWhere(staff, "clearance:revoke") ?? NOTHING, { id: input.clearanceId }] },
         include: { revocation: { select: { id: true } }, supersededBy: { select: { signedAt: true } } },
       });
       if (!clearance) throw new NotFoundError("The clearance");
-      await partnerInReach(tx, staff, "clearance:revoke", clearance.clientId);
       if (!clearance.signedAt) throw new InvalidInputError("A draft is not in force and cannot be revoked; it can be changed or left unsigned.");
       if (clearance.revocation) throw new InvalidInputError("This clearance has already been revoked.");
       if (clearance.supersededBy?.signedAt) throw new InvalidInputError("This clearance was amended; revoke the amendment in force instead.");
@@ -30,7 +30,7 @@ export async function revokeClearance(staff: Staff, input: TRevokeInput, now = n
       return { clientId: clearance.clientId };
     });
   } catch (error) {
-    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    // A revocation raced by another: the database's refusal in the words of lib/db/errors.ts.
     throw asAppError(error);
   }
 }

@@ -39,7 +39,7 @@ export async function getCoupleForStaff(staff: Staff, coupleId: string, permissi
 export type CoupleDetail = Awaited<ReturnType<typeof getCoupleForStaff>>;
 
 /** The couple as reach reads it (lib/auth/reach.ts), for a page that holds it already. */
-export function coupleFactsOf(couple: CoupleDetail): CoupleFacts {
+export function coupleFactsOfDetail(couple: CoupleDetail): CoupleFacts {
   return {
     couplesTherapistId: couple.couplesTherapistId,
     partners: [

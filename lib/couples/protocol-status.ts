@@ -1,15 +1,15 @@
 import "server-only";
 import { can } from "../auth/permissions";
-import { coupleWhere } from "../auth/reach";
+import { coupleWhere, reachesWholeCouple } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { ForbiddenError, NotFoundError } from "../errors";
-import { cycleStatusPanel, type CycleStatusPanel } from "../protocol";
+import { coupleFactsOf, cycleStatusPanel, type CycleStatusPanel } from "../protocol";
 import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
 
 /**
  * The protocol status panel of one of the couple's cycles (issue 3): clinical content, so for
- * therapists and psychiatrists who may open this couple, never the front desk. Computed by the
+ * therapists of the couple and psychiatrists who evaluate both partners, never the front desk. Computed by the
  * engine from the same snapshot it judges bookings with, so the panel and the rules agree.
  */
 export async function protocolStatusForCycle(staff: Staff, coupleId: string, cycleId: string, now = new Date()): Promise<CycleStatusPanel> {
@@ -20,5 +20,6 @@ export async function protocolStatusForCycle(staff: Staff, coupleId: string, cyc
   if (!couple) throw new NotFoundError("The couple");
   // A read: the client (not a transaction) is enough, the engine needs no lock to describe.
   const snapshot = await loadCoupleSnapshot(db, staff.clinicId, couple.id, cycleId);
+  if (!reachesWholeCouple(staff, "clinical:read", coupleFactsOf(snapshot))) throw new NotFoundError("The couple");
   return cycleStatusPanel(snapshot, now);
 }

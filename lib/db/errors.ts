@@ -143,12 +143,12 @@ const BY_CODE: Record<string, Refusal> = {
   KP001: refused("That record is never changed once made; add a correction instead."),
 };
 
-/** Out of range and connection failures, by SQLSTATE class. */
+/** Values out of range, by SQLSTATE class. */
 const BY_CLASS: Record<string, Refusal> = {
   "22": refused("A value is out of the range the clinic's records can hold. Nothing was saved."),
-  "08": refused("The database could not be reached. Nothing was saved; please try again in a moment."),
-  "57": refused("The database could not be reached. Nothing was saved; please try again in a moment."),
 };
+
+const UNREACHABLE = refused("The database could not be reached. Nothing was saved; please try again in a moment.");
 
 /** The words for a database's refusal, or null when the error is not one (then it is a defect). */
 export function refusalOf(error: unknown): Refusal | null {
@@ -158,6 +158,7 @@ export function refusalOf(error: unknown): Refusal | null {
     const table = /^(\w+) is append-only/.exec(failure.message)?.[1] ?? (failure.message.startsWith("P11: a signed clearance") ? "Clearance" : undefined);
     return (table && APPEND_ONLY[table]) || BY_CODE.KP001;
   }
+  if (isConnectionFailure({ code: failure.code })) return UNREACHABLE;
   return (failure.constraint && BY_CONSTRAINT[failure.constraint]) || BY_CODE[failure.code] || BY_CLASS[failure.code.slice(0, 2)] || null;
 }
 

@@ -98,7 +98,7 @@ export async function dosingDay(staff: Staff, sessionId: string, now = new Date(
       clinical,
       partners: withFrame,
       lots: lots.map((l) => ({ id: l.id, lotNumber: l.lotNumber, balanceMg: Number(l.balanceMg) })),
-      witnesses: people.filter((p) => p.active && p.id !== staff.id && p.roles.some((r) => r === "THERAPIST" || r === "PSYCHIATRIST")).map((p) => ({ id: p.id, name: p.name })),
+      witnesses: people.filter((p) => p.active && p.id !== staff.id && can(p.roles, "substance-log:witness")).map((p) => ({ id: p.id, name: p.name })),
       now,
     };
   });

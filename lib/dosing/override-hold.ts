@@ -21,7 +21,8 @@ export async function overrideDoseHold(staff: Staff, input: TOverrideInput, now 
     assertOnItsDay("a hold override is", session.startsAt, session.clinic.timeZone, now);
     assertCheckedIn(session, "An override is");
     const reading = await tx.vitalsReading.findFirst({
-      where: { id: input.vitalsReadingId, dosingRecord: { sessionId: session.id } },
+      // A reading of a partner the caller reaches (P11): another's is as missing as no reading at all.
+      where: { id: input.vitalsReadingId, dosingRecord: { sessionId: session.id, clientId: { in: session.reachedPartnerIds } } },
       include: { dosingRecord: { include: { vitals: true, overrides: { select: { vitalsReadingId: true } } } } },
     });
     if (!reading) throw new NotFoundError("The reading");

@@ -98,7 +98,7 @@ export async function recordAdministration(staff: Staff, input: TAdministrationI
       return { administrationId: administration.id };
     });
   } catch (error) {
-    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    // A lot overdrawn, refused by the database: in the words of lib/db/errors.ts.
     throw asAppError(error);
   }
 }

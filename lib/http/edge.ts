@@ -1,12 +1,13 @@
 import { IncomingMessage, type ServerResponse } from "node:http";
+import { CLIENT_ADDRESS_HEADER } from "../auth/address";
 import { refusalByBody } from "./action-body";
 import { ACTION_BODY_LIMIT_BYTES, actionRequestKind, refusalByHeaders, tooLarge, type Refusal } from "./action-request";
 import { clientAddress, trustTest } from "./client-address";
 import type { TrustedProxies } from "./trusted-proxies";
 
 // What the app's own HTTP server does with a request before Next.js sees it (scripts/serve.mjs):
-// 1. decides the client's address from the socket and the trusted proxies, and overwrites
-//    X-Forwarded-For with that one address, which lib/auth/address.ts reads;
+// 1. decides the client's address from the socket and the trusted proxies, and writes it into the
+//    app's own header (and X-Forwarded-For), which lib/auth/address.ts reads;
 // 2. answers malformed or cross-origin server-action posts with a 4xx, where Next would answer
 //    500, and hands every other request to Next with the same bytes.
 
@@ -30,8 +31,15 @@ export function edgeHandlers(trusted: TrustedProxies, next: NextHandler): EdgeHa
     if (prepared.has(req)) return;
     prepared.add(req);
     const address = clientAddress(req.socket.remoteAddress, joined(req.headers["x-forwarded-for"]), trust);
-    if (address) req.headers["x-forwarded-for"] = address;
-    else delete req.headers["x-forwarded-for"];
+    // The app reads the address from its own header only (lib/auth/address.ts): a client's copy
+    // of it is dropped first. X-Forwarded-For says the same, for anything else that logs it.
+    delete req.headers[CLIENT_ADDRESS_HEADER];
+    if (address) {
+      req.headers[CLIENT_ADDRESS_HEADER] = address;
+      req.headers["x-forwarded-for"] = address;
+    } else {
+      delete req.headers["x-forwarded-for"];
+    }
     // Only a trusted proxy's word counts; a request straight from a client has none.
     if (!trust(req.socket.remoteAddress ?? "", 0)) for (const name of PROXY_HEADERS) delete req.headers[name];
   };

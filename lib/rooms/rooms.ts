@@ -30,7 +30,7 @@ export async function createRoom(staff: Staff, input: TRoomInput) {
   try {
     return await db.room.create({ data: { clinicId: staff.clinicId, ...input } });
   } catch (error) {
-    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    // A name already taken, refused by the database: in the words of lib/db/errors.ts.
     throw asAppError(error);
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "../db/prisma";
-import { databaseFailureOf, isExclusionViolation } from "../db/errors";
+import { databaseFailureOf, isExclusionViolation, refusalOf } from "../db/errors";
 import { RuleViolationError } from "../errors";
 import { formatClinicDay, formatClinicTimeRange } from "../protocol/calendar";
 
@@ -47,5 +47,6 @@ export async function explainClash(db: Db, error: unknown, attempts: Attempt[], 
       if (other && person) return new RuleViolationError("P8", `${person.client.firstName} ${person.client.lastName} is already in a session ${when(other)}.`, [attempt.id]);
     }
   }
-  return new RuleViolationError("P8", "That time clashes with another booking of the same room, clinician or partner. Nothing was saved.");
+  // The session in the way is gone by now (cancelled, say): the table's words for the constraint.
+  return new RuleViolationError("P8", refusalOf(error)?.message ?? "");
 }

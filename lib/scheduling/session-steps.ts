@@ -1,5 +1,5 @@
 import "server-only";
-import { can, type Permission } from "../auth/permissions";
+import type { Permission } from "../auth/permissions";
 import { reachesSession, type CoupleFacts, type SessionFacts } from "../auth/reach";
 import { reachesRecord } from "../auth/reach-check";
 import type { Staff } from "../auth/session";
@@ -15,20 +15,15 @@ export const SESSION_STEPS = {
 
 export type SessionSteps = Record<keyof typeof SESSION_STEPS, boolean>;
 
-/** Which steps this staff member may take on a session they hold the couple of (the couple page). */
+// Reach is asked for the step's permission, so a role without it reaches nothing (reach.ts).
+
+/** Which steps this staff member may take on a session of a couple the page holds (the couple page). */
 export function sessionStepsOn(staff: Staff, couple: CoupleFacts, session: SessionFacts): SessionSteps {
-  const may = (permission: Permission) => can(staff.roles, permission) && reachesSession(staff, permission, couple, session);
-  return mapSteps(may);
+  return Object.fromEntries(Object.entries(SESSION_STEPS).map(([step, permission]) => [step, reachesSession(staff, permission, couple, session)])) as SessionSteps;
 }
 
 /** The same for one session by id (the calendar's session panel), asking the database. */
 export async function sessionStepsFor(staff: Staff, sessionId: string): Promise<SessionSteps> {
-  const entries = await Promise.all(
-    Object.entries(SESSION_STEPS).map(async ([step, permission]) => [step, can(staff.roles, permission) && (await reachesRecord(staff, permission, "session", sessionId))] as const),
-  );
+  const entries = await Promise.all(Object.entries(SESSION_STEPS).map(async ([step, permission]) => [step, await reachesRecord(staff, permission, "session", sessionId)] as const));
   return Object.fromEntries(entries) as SessionSteps;
-}
-
-function mapSteps(may: (permission: Permission) => boolean): SessionSteps {
-  return Object.fromEntries(Object.entries(SESSION_STEPS).map(([step, permission]) => [step, may(permission)])) as SessionSteps;
 }

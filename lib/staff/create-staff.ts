@@ -24,7 +24,7 @@ export async function createStaff(admin: Staff, input: TNewStaff): Promise<{ id:
       return { ...user, invitation };
     });
   } catch (error) {
-    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    // An email already taken, refused by the database: in the words of lib/db/errors.ts.
     throw asAppError(error);
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { can } from "../auth/permissions";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
 
@@ -10,6 +11,6 @@ export async function logFormOptions(staff: Staff) {
   ]);
   return {
     lots: lots.map((l) => ({ id: l.id, lotNumber: l.lotNumber, balanceMg: Number(l.balanceMg) })),
-    witnesses: people.filter((p) => p.roles.some((r) => r === "THERAPIST" || r === "PSYCHIATRIST")).map((p) => ({ id: p.id, name: p.name })),
+    witnesses: people.filter((p) => can(p.roles, "substance-log:witness")).map((p) => ({ id: p.id, name: p.name })),
   };
 }

@@ -29,7 +29,7 @@ export async function appendLogEntry(
       return { id: entry.id, balanceAfterMg: Number(entry.balanceAfterMg) };
     });
   } catch (error) {
-    // A refusal by the database (a lot overdrawn, a name taken …) in the words of lib/db/errors.ts.
+    // A lot overdrawn, refused by the database: in the words of lib/db/errors.ts.
     throw asAppError(error);
   }
 }
@@ -46,5 +46,5 @@ export async function assertWitness(tx: Tx, staff: Staff, witnessId: string) {
   if (witnessId === staff.id) throw new InvalidInputError(message, { witnessedById: [message] });
   // Roles are checked here rather than with `hasSome`, which the PGlite adapter cannot send.
   const witness = await tx.user.findFirst({ where: { id: witnessId, clinicId: staff.clinicId, active: true }, select: { roles: true } });
-  if (!witness || !witness.roles.some((r) => r === "THERAPIST" || r === "PSYCHIATRIST")) throw new InvalidInputError(message, { witnessedById: [message] });
+  if (!witness || !can(witness.roles, "substance-log:witness")) throw new InvalidInputError(message, { witnessedById: [message] });
 }

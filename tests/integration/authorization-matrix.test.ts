@@ -525,6 +525,8 @@ function verdictOf(row: Row, outcome: { value?: unknown; error?: unknown }, call
     const result = value as { ok: boolean; error?: string; rules?: string[] };
     if (result.ok) return "allowed";
     if ((result.rules ?? []).includes("P11") || DENIALS.some((d) => d.test(String(result.error)))) return "denied";
+    // A defect, never a way past the gate.
+    if (/^Something went wrong/.test(String(result.error))) return `failed: ${JSON.stringify(value)}`;
     return row.allowedMeans === "past-gate" ? "allowed" : `refused for another reason: ${JSON.stringify(value)}`;
   }
   return "allowed"; // a page's element tree

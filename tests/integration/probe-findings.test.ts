@@ -4,21 +4,22 @@ import { clinicWithEvaluation } from "../support/dosing-fixtures";
 import { navigationOf, signInAs } from "../support/next-request";
 
 // The probe of issue 11, findings 1–3, sent as the probe sent them: through the server actions
-// and pages the browser calls, as each role, against the real database. (Findings 4–7 have their
-// own tests: tests/integration/calendar-dates.test.ts and dates-and-numbers, sign-in-throttle,
-// tests/e2e/edge.spec.ts.)
+// and pages the browser calls, as each role, against the real database; finding 4 too, through
+// the actions. (Finding 4 on every path: tests/integration/impossible-input.test.ts; 5:
+// sign-in-throttle.test.ts; 6 and 7, over real HTTP: tests/e2e/edge.spec.ts, tests/unit/http.)
 
 vi.mock("next/headers", () => import("../support/next-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 const db = await testDb();
 const { bookPlanAction } = await import("@/app/(clinic)/couples/[coupleId]/plan/actions");
-const { cancelSessionAction, checkInSessionAction, completeSessionAction, noShowSessionAction } = await import("@/components/scheduling/actions");
-const { checkInAction, completeAction, vitalsAction, rideHomeAction } = await import("@/app/(clinic)/sessions/[sessionId]/dosing/actions");
+const { bookSessionAction, cancelSessionAction, checkInSessionAction, completeSessionAction, noShowSessionAction } = await import("@/components/scheduling/actions");
+const { administrationAction, checkInAction, completeAction, overrideAction, vitalsAction, rideHomeAction } = await import("@/app/(clinic)/sessions/[sessionId]/dosing/actions");
 const { recordClearanceAction, revokeClearanceAction } = await import("@/app/(clinic)/clearances/actions");
 const { default: ClearancePage } = await import("@/app/(clinic)/clearances/[clearanceId]/page");
 const { default: DosingPage } = await import("@/app/(clinic)/sessions/[sessionId]/dosing/page");
 const { roomSchedule } = await import("@/lib/sessions/room-schedule");
+const { dosingDay } = await import("@/lib/dosing/dosing-day");
 const { atClinicTime, clinicDate } = await import("@/lib/protocol/calendar");
 
 const form = (fields: Record<string, string>) => {
@@ -40,15 +41,18 @@ const pageOutcome = async (render: () => Promise<unknown>) => {
 };
 
 /** A Taking Turns medicine session of the couple today (clinic time), checked in, with `journeyer` dosing. */
-async function dosingDayToday(c: Awaited<ReturnType<typeof clinicWithEvaluation>>, journeyerId: string, hour: number) {
+async function dosingDayToday(c: Awaited<ReturnType<typeof clinicWithEvaluation>>, journeyerId: string, hour: number, kind: "MEDICINE_TAKING_TURNS" | "MEDICINE_LOW_DOSE" = "MEDICINE_TAKING_TURNS") {
   const startsAt = atClinicTime(clinicDate(new Date(), c.clinic.timeZone), hour * 60, c.clinic.timeZone);
   const other = journeyerId === c.couple.partnerAId ? c.couple.partnerBId : c.couple.partnerAId;
   return db.session.create({
     data: {
-      clinicId: c.clinic.id, coupleId: c.couple.id, cycleId: c.cycle.id, kind: "MEDICINE_TAKING_TURNS", status: "CHECKED_IN", checkedInAt: new Date(),
-      startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), roomId: c.cedar.id, journeyerId,
+      clinicId: c.clinic.id, coupleId: c.couple.id, cycleId: c.cycle.id, kind, status: "CHECKED_IN", checkedInAt: new Date(),
+      startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3600_000), roomId: c.cedar.id, journeyerId: kind === "MEDICINE_TAKING_TURNS" ? journeyerId : null,
       clinicians: { create: [{ userId: c.therapist.id }] },
-      attendees: { create: [{ clientId: journeyerId, role: "JOURNEYER" }, { clientId: other, role: "SITTER" }] },
+      attendees:
+        kind === "MEDICINE_TAKING_TURNS"
+          ? { create: [{ clientId: journeyerId, role: "JOURNEYER" }, { clientId: other, role: "SITTER" }] }
+          : { create: [{ clientId: journeyerId }, { clientId: other }] },
     },
   });
 }
@@ -110,6 +114,46 @@ describe(`finding 2: a psychiatrist reaches the partners she evaluates, not the 
     expect(await vitalsAction(null, form({ sessionId: parksDosingDay.id, ...vitals, clientId: c.couple.partnerAId }))).toMatchObject({ ok: true });
     await signInAs(bell);
     expect(await revokeClearanceAction(null, form({ clearanceId: bellsClearance.id, reason: "New information from the GP" }))).toEqual({ ok: true, data: { revoked: true } });
+  });
+});
+
+describe(`finding 2 in Low Dose Together: both partners dose, each is reached apart (${databaseKind})`, () => {
+  test("Dr. Park works her partner's record of the shared dosing day, and nothing of the partner Dr. Bell evaluates", async () => {
+    const c = await clinicWithEvaluation(db);
+    const session = await dosingDayToday(c, c.couple.partnerAId, 10, "MEDICINE_LOW_DOSE");
+    // Partner B's reading holds the dose (over the limits), taken by the couple's therapist.
+    const recordB = await db.dosingRecord.create({ data: { sessionId: session.id, clientId: c.couple.partnerBId } });
+    const held = await db.vitalsReading.create({ data: { dosingRecordId: recordB.id, phase: "BEFORE_DOSING", takenAt: new Date(), systolic: 180, diastolic: 100, heartRate: 80, recordedById: c.therapist.id } });
+    await signInAs(c.psychiatrist);
+    const overrides = () => db.doseHoldOverride.count({ where: { dosingRecord: { sessionId: session.id } } });
+    const override = (vitalsReadingId: string) => overrideAction(null, form({ sessionId: session.id, vitalsReadingId, reason: "Reviewed with the patient" }));
+    expect(await override(held.id)).toEqual(await override(MISSING));
+    expect(await override(held.id)).toEqual({ ok: false, error: "The reading was not found." });
+    const vitals = { sessionId: session.id, phase: "BEFORE_DOSING", systolic: "120", diastolic: "80", heartRate: "70" };
+    expect(await vitalsAction(null, form({ ...vitals, clientId: c.couple.partnerBId }))).toEqual(await vitalsAction(null, form({ ...vitals, clientId: MISSING })));
+    expect(await vitalsAction(null, form({ ...vitals, clientId: c.couple.partnerAId }))).toMatchObject({ ok: true });
+    expect(await overrides()).toBe(0);
+    // Her dosing day shows her partner only; the couple's therapist sees both.
+    expect((await dosingDay(c.as.psychiatrist, session.id)).partners.map((p) => p.clientId)).toEqual([c.couple.partnerAId]);
+    expect((await dosingDay(c.as.therapist, session.id)).partners.map((p) => p.clientId).sort()).toEqual([c.couple.partnerAId, c.couple.partnerBId].sort());
+  });
+});
+
+describe(`finding 4 through the actions: impossible dates and numbers are field errors (${databaseKind})`, () => {
+  test("a booking on a date that does not exist, or far beyond the horizon, and a dose of 0x10, store nothing", async () => {
+    const c = await clinicWithEvaluation(db);
+    await signInAs(c.therapist);
+    const sessions = () => db.session.count({ where: { clinicId: c.clinic.id } });
+    const before = await sessions();
+    for (const date of ["2027-02-31", "2027-13-10", "2027-04-00", "9999-12-31"]) {
+      const reply = await bookSessionAction(null, form({ coupleId: c.couple.id, kind: "COUPLES_THERAPY", date, time: "10:00", roomId: c.willow.id }));
+      expect(reply, date).toMatchObject({ ok: false, fieldErrors: { date: [expect.stringMatching(/real date|no later than/)] } });
+    }
+    expect(await sessions()).toBe(before);
+    const session = await dosingDayToday(c, c.couple.partnerAId, 10);
+    const reply = await administrationAction(null, form({ sessionId: session.id, clientId: c.couple.partnerAId, doseMg: "0x10", route: "SUBLINGUAL_LOZENGE", lotId: MISSING, witnessedById: c.otherTherapist.id }));
+    expect(reply).toMatchObject({ ok: false, fieldErrors: { doseMg: ["Enter the dose as a number (mg)."] } });
+    expect(await db.administration.count({ where: { dosingRecord: { sessionId: session.id } } })).toBe(0);
   });
 });
 

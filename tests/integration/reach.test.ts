@@ -103,8 +103,9 @@ const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
 describe(`reach: the filters and the tests agree (${databaseKind})`, () => {
   test.each([1, 2, 3])("on a random clinic (seed %i), for every staff member and permission", async (seed) => {
     const { clinicId, people } = await randomClinic(seed);
-    // Another clinic's records must never come back, whatever the role.
-    const elsewhere = await randomClinic(seed + 100);
+    // Another clinic's records must never come back, whatever the role: the expected lists hold
+    // this clinic's records only, so equality below shows the filters keep to the clinic.
+    await randomClinic(seed + 100);
     const clinic = await factsOfClinic(clinicId);
     let reachedSomething = 0;
     let missedSomething = 0;
@@ -137,7 +138,6 @@ describe(`reach: the filters and the tests agree (${databaseKind})`, () => {
     // The clinic is varied enough to tell the two sides apart: some reach, some do not.
     expect(reachedSomething).toBeGreaterThan(10);
     expect(missedSomething).toBeGreaterThan(10);
-    expect(elsewhere.clinicId).not.toBe(clinicId);
   });
 
   test("who reaches whom, by name: the cases the rule book spells out", async () => {

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { encode } from "next-auth/jwt";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/address";
 import { startStaffSession } from "@/lib/auth/staff-sessions";
 import { db } from "@/lib/db";
 
@@ -19,7 +20,7 @@ const SESSION_COOKIE = "next-auth.session-token";
 
 const request = { cookies: new Map<string, string>(), ip: "203.0.113.7" };
 
-/** The request comes from this address (X-Forwarded-For, as Next's server sets it). */
+/** The request comes from this address (as the app's server decides and passes it on). */
 export function fromAddress(ip: string): void {
   request.ip = ip;
 }
@@ -62,7 +63,7 @@ export async function cookies() {
 
 export async function headers() {
   const cookie = [...request.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  return new Headers({ "x-forwarded-for": request.ip, host: "localhost:3000", ...(cookie ? { cookie } : {}) });
+  return new Headers({ [CLIENT_ADDRESS_HEADER]: request.ip, host: "localhost:3000", ...(cookie ? { cookie } : {}) });
 }
 
 /** What a page or action's `redirect()` / `notFound()` threw, or null for anything else. */

@@ -7,6 +7,7 @@ import { COUPLES_PAGE_SIZE, listCouples } from "@/lib/couples/list-couples";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
 import { wholeNumberOr } from "@/lib/input/decimal";
 import { firstValue } from "@/lib/search-params";
+import { reachesEveryCouple } from "@/lib/auth/reach";
 
 export const metadata = { title: "Couples" };
 
@@ -18,7 +19,7 @@ export default async function CouplesPage({ searchParams }: { searchParams: Prom
   const { rows: couples, total, page, pages } = await listCouples(staff, clinic.timeZone, { query: q, page: wholeNumberOr(firstValue(params.page), 1) });
   const pageLink = (n: number) => `/couples?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) })}`;
   const first = (page - 1) * COUPLES_PAGE_SIZE + 1;
-  const mine = staff.roles.includes("FRONT_DESK") ? "every couple of the clinic" : "the couples you work with";
+  const mine = reachesEveryCouple(staff, "couple:read") ? "every couple of the clinic" : "the couples you work with";
 
   return (
     <>

@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterEach, expect, test } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/address";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/http/action-request";
 import { edgeHandlers } from "@/lib/http/edge";
 import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
@@ -54,11 +55,13 @@ const multipart = (rows: [string, string][]) =>
   rows.map(([n, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${n}"\r\n\r\n${v}\r\n`).join("") + `--${BOUNDARY}--\r\n`;
 const actionHeaders = (origin: string, contentType = `multipart/form-data; boundary=${BOUNDARY}`) => ({ "next-action": "7f00ab", origin, "content-type": contentType });
 
-test("X-Forwarded-For is overwritten with the socket's address when no proxy is trusted", async () => {
+test("the app's address header and X-Forwarded-For carry the socket's address when no proxy is trusted", async () => {
   const { origin, seen } = await serve();
-  await fetch(origin, { headers: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9", "x-forwarded-host": "evil.test", "x-forwarded-proto": "https" } });
+  await fetch(origin, { headers: { "x-forwarded-for": "203.0.113.9", "x-real-ip": "203.0.113.9", "x-forwarded-host": "evil.test", "x-forwarded-proto": "https", [CLIENT_ADDRESS_HEADER]: "203.0.113.9" } });
   await fetch(origin);
   expect(seen.map((s) => s.headers["x-forwarded-for"])).toEqual(["127.0.0.1", "127.0.0.1"]);
+  // A client's own copy of the app's header is replaced, never passed on.
+  expect(seen.map((s) => s.headers[CLIENT_ADDRESS_HEADER])).toEqual(["127.0.0.1", "127.0.0.1"]);
   expect(seen[0].headers["x-real-ip"]).toBeUndefined();
   expect(seen[0].headers["x-forwarded-host"]).toBeUndefined();
   expect(seen[0].headers["x-forwarded-proto"]).toBeUndefined();
@@ -68,6 +71,7 @@ test("behind a trusted proxy, the entry it appended is the address, and its host
   const { origin, seen } = await serve("loopback");
   await fetch(origin, { headers: { "x-forwarded-for": "192.0.2.1, 198.51.100.7", "x-forwarded-host": "clinic.test", "x-forwarded-proto": "https" } });
   expect(seen[0].headers["x-forwarded-for"]).toBe("198.51.100.7");
+  expect(seen[0].headers[CLIENT_ADDRESS_HEADER]).toBe("198.51.100.7");
   expect(seen[0].headers["x-forwarded-host"]).toBe("clinic.test");
   // A request that did not come through a trusted proxy: its forwarding headers are its own words.
   const elsewhere = await serve("10.0.0.0/8");

@@ -7,11 +7,11 @@ import { StatusBadge } from "@/components/session-badges";
 import { FormMessage } from "@/components/ui/field";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireReadPermission } from "@/lib/audit/record-read";
-import { can, type Permission } from "@/lib/auth/permissions";
-import { reachesPartner, reachesSession } from "@/lib/auth/reach";
+import { can } from "@/lib/auth/permissions";
+import { reachesPartner, reachesSession, reachesWholeCouple } from "@/lib/auth/reach";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { coupleFactsOf, getCoupleForStaff, sessionFactsOf } from "@/lib/couples/get-couple";
+import { coupleFactsOfDetail, getCoupleForStaff, sessionFactsOf } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
 import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
 import { formatClinicRange } from "@/lib/format/clinic-time";
@@ -30,16 +30,16 @@ export const metadata = { title: "Couple" };
 
 export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string }> }) {
   const { coupleId } = await params;
-  const booked = wholeNumberOr((await searchParams).booked, 0);
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
   // P11: every read of a client's record is audited, refused ones too.
   const couple = await loadOrNotFound(coupleId, (id) => getCoupleForStaff(staff, id), { staff, entity: "Couple", shown: true });
-  const clinical = can(staff.roles, "clinical:read");
-  // What this staff member may do to each session and partner (P11 reach: a psychiatrist, say,
-  // only the evaluations and dosing days of the partners they evaluate).
-  const facts = coupleFactsOf(couple);
-  const may = (permission: Permission, s: (typeof couple.sessions)[number]) => can(staff.roles, permission) && reachesSession(staff, permission, facts, sessionFactsOf(s));
+  const booked = wholeNumberOr((await searchParams).booked, 0);
+  // What this staff member may see and do of each partner and session (P11 reach: a psychiatrist,
+  // say, only the records, evaluations and dosing days of the partners they evaluate, and the
+  // couple's joint clinical record only when they evaluate both).
+  const facts = coupleFactsOfDetail(couple);
+  const clinical = reachesWholeCouple(staff, "clinical:read", facts);
   // P3: medicine sessions a dosing partner is not cleared for; everyone sees that, nobody here sees why.
   const blocked = can(staff.roles, "clearance:status") ? await blockedSessionsForCouple(staff, couple.id) : new Set<string>();
   const [rooms, psychiatrists] = await Promise.all([listRooms(staff.clinicId).then((r) => r.filter((x) => x.active)), listClinicians(staff.clinicId, "PSYCHIATRIST")]);
@@ -94,7 +94,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
               <p className="text-stone-600">{p.email ?? "No email"}</p>
               <p className="text-stone-600">{p.phone ?? "No phone"}</p>
               <p className="mt-2 text-stone-700">KAP therapist: {kap.name}</p>
-              {can(staff.roles, "clearance:read") && reachesPartner(staff, "clearance:read", facts, p.id) && (
+              {reachesPartner(staff, "clearance:read", facts, p.id) && (
                 <a className="mt-1 inline-block text-brand-700 underline" href={`/partners/${p.id}/clearances`}>
                   Medical clearance
                 </a>
@@ -200,7 +200,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                         <Badge tone="danger">Blocked: not cleared for this date (P3)</Badge>
                       </span>
                     )}
-                    {isMedicine(s) && s.status !== "CANCELLED" && may("dosing:ride-home", s) && (
+                    {isMedicine(s) && s.status !== "CANCELLED" && reachesSession(staff, "dosing:ride-home", facts, sessionFactsOf(s)) && (
                       <a className="ml-2 text-xs text-brand-700 underline" href={`/sessions/${s.id}/dosing`}>
                         Dosing day
                       </a>
