@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 
-const alias = {
+export const alias = {
   "@": path.resolve(import.meta.dirname),
   // `server-only` throws outside React Server Components; tests are server code too.
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty-module.ts"),
@@ -15,8 +15,11 @@ const integration = {
   hookTimeout: 120_000,
 };
 
+/** The unit tests: pure code, no database. The mutation run (vitest.mutation.config.ts) runs these. */
+export const unitTests = { include: ["tests/unit/**/*.test.ts"], setupFiles: ["tests/support/vitest-setup.ts"] };
+
 const projects: TestProjectConfiguration[] = [
-  { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], setupFiles: ["tests/support/vitest-setup.ts"] } },
+  { ...shared, test: { name: "unit", ...unitTests } },
   // tests/integration/postgres/: what only a server has (connections to lose).
   { ...shared, test: { name: "embedded", ...integration, exclude: ["tests/integration/postgres/**"] } },
 ];

@@ -3,7 +3,12 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { format } from "date-fns";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
 import {
   addClinicDays,
   atClinicTime,
@@ -189,21 +194,27 @@ describe("formatting for messages", () => {
 });
 
 describe("the server's own time zone does not matter", () => {
-  const saved = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = "Asia/Kolkata";
-  });
-  afterAll(() => {
-    process.env.TZ = saved;
-  });
-
+  // In a child process started with TZ set: inside a test runner's worker thread (the mutation
+  // run's), assigning process.env.TZ changes nothing, so the test would not test what it says.
   it("gives the same answers with TZ=Asia/Kolkata", () => {
-    expect(new Date(2026, 0, 1).getTimezoneOffset()).toBe(-330);
-    expect(clinicDate(utc("2026-03-08T01:00:00Z"), LA)).toBe("2026-03-07");
-    expect(calendarDaysBetween(utc("2026-11-01T00:00:00Z"), utc("2026-11-02T16:00:00Z"), LA)).toBe(2);
-    expect(atClinicTime("2026-03-03", 480, AUCKLAND).toISOString()).toBe("2026-03-02T19:00:00.000Z");
-    expect(formatClinicDay(utc("2026-03-03T06:30:00Z"), AUCKLAND)).toBe("Tue 3 Mar");
-    expect(isoWeekday("2026-03-08", LA)).toBe(7);
+    const calendar = path.resolve(import.meta.dirname, "../../../lib/protocol/calendar.ts");
+    const script = `
+      import { atClinicTime, calendarDaysBetween, clinicDate, formatClinicDay, isoWeekday } from ${JSON.stringify(pathToFileURL(calendar).href)};
+      const utc = (s) => new Date(s);
+      console.log(JSON.stringify([
+        new Date(2026, 0, 1).getTimezoneOffset(),
+        clinicDate(utc("2026-03-08T01:00:00Z"), "${LA}"),
+        calendarDaysBetween(utc("2026-11-01T00:00:00Z"), utc("2026-11-02T16:00:00Z"), "${LA}"),
+        atClinicTime("2026-03-03", 480, "${AUCKLAND}").toISOString(),
+        formatClinicDay(utc("2026-03-03T06:30:00Z"), "${AUCKLAND}"),
+        isoWeekday("2026-03-08", "${LA}"),
+      ]));`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kap-tz-"));
+    fs.writeFileSync(path.join(dir, "check.mts"), script);
+    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(dir, "check.mts")], { env: { ...process.env, TZ: "Asia/Kolkata" }, encoding: "utf8", timeout: 60_000 });
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual([-330, "2026-03-07", 2, "2026-03-02T19:00:00.000Z", "Tue 3 Mar", 7]);
   });
 });
 
