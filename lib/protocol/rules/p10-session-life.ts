@@ -9,7 +9,7 @@ import { changedSessionIds, movesOf } from "../apply-change";
 import { clinicDate, formatOpeningHours, withinOpeningHours } from "../calendar";
 import { dosingPartners, isMedicine, isStarted, isUpcoming, sessionById, STATUS_WORDS } from "../cycle";
 import { capitalise, describeSession, describeSessionSlot } from "../describe";
-import type { CycleSnapshot, ProposedChange, Rule, RuleContext, SessionStatus, Violation } from "../types";
+import type { CycleSnapshot, ProposedChange, Rule, RuleContext, SessionStatus, SnapshotSession, Violation } from "../types";
 
 type Transition = { from: SessionStatus; verb: string };
 
@@ -49,7 +49,9 @@ function changeViolations(after: CycleSnapshot, change: ProposedChange, ctx: Rul
   if (change.type === "book") {
     const ids = changedSessionIds(change);
     for (const s of change.sessions) {
-      const what = describeSession(after, { ...s, status: "SCHEDULED" });
+      // Stryker disable next-line StringLiteral: describeSession and describeSessionSlot read a session's kind, people and times, never its status; the status only makes the new session a SnapshotSession
+      const asBooked: SnapshotSession = { ...s, status: "SCHEDULED" };
+      const what = describeSession(after, asBooked);
       if (sessionById(before, s.id) || ids.filter((id) => id === s.id).length > 1) {
         add([s.id], `P10: ${capitalise(what)} is booked twice (session ${s.id} already exists).`);
       }
@@ -57,7 +59,7 @@ function changeViolations(after: CycleSnapshot, change: ProposedChange, ctx: Rul
         add([s.id], `P10: ${capitalise(what)} must be booked as scheduled, not ${STATUS_WORDS[s.status]}.`);
       }
       if (now && s.startsAt.getTime() < now.getTime()) {
-        add([s.id], `P10: ${capitalise(describeSessionSlot(after, { ...s, status: "SCHEDULED" }))} is in the past.`);
+        add([s.id], `P10: ${capitalise(describeSessionSlot(after, asBooked))} is in the past.`);
       }
     }
     return violations;

@@ -1,10 +1,11 @@
 // P11 Who may do what: role permissions come from lib/auth/permissions.ts (can()), reach from
 // lib/auth/reach.ts: therapists act for the couples they treat, psychiatrists for the partners
 // they evaluate and those partners' dosing days, front desk for everyone.
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCases } from "./cases";
 import { ALEX, asNew, at, clearance, COUPLES_THERAPIST, fullPlan, make, PSYCHIATRIST, SAM, snapshot } from "./fixtures";
-import type { Actor } from "@/lib/protocol/types";
+import { mayMakeChange } from "@/lib/protocol/rules/p11-who-may";
+import type { Actor, ProposedChange } from "@/lib/protocol/types";
 
 const plan = () => snapshot({ sessions: fullPlan() });
 const withEvaluation = (status: "SCHEDULED" | "CHECKED_IN") =>
@@ -163,4 +164,86 @@ describe("P11 who may do what", () => {
       says: ["P11: An account without a role may not book sessions."],
     },
   ]);
+});
+
+describe("P11 refusals name the action and every role in words", () => {
+  const moveInt2 = { type: "move" as const, sessionId: "int-2", startsAt: at("2026-03-18", "10:00"), endsAt: at("2026-03-18", "11:30") };
+  runCases([
+    {
+      name: "an admin does not move sessions",
+      cycle: plan(),
+      change: moveInt2,
+      options: { actor: admin },
+      refused: "P11",
+      says: ["P11: Admin staff may not move sessions."],
+      sessions: ["int-2"],
+    },
+    {
+      name: "an admin does not move several sessions at once either",
+      cycle: plan(),
+      change: { type: "moveMany", moves: [{ sessionId: moveInt2.sessionId, startsAt: moveInt2.startsAt, endsAt: moveInt2.endsAt }] },
+      options: { actor: admin },
+      refused: "P11",
+      says: ["P11: Admin staff may not move sessions."],
+      sessions: ["int-2"],
+    },
+    {
+      name: "an admin does not cancel sessions",
+      cycle: plan(),
+      change: { type: "cancel", sessionId: "med-2" },
+      options: { actor: admin },
+      refused: "P11",
+      says: ["P11: Admin staff may not cancel sessions."],
+      sessions: ["med-2"],
+    },
+    {
+      name: "a psychiatrist does not check in sessions, not even their own evaluation",
+      cycle: withEvaluation("SCHEDULED"),
+      change: { type: "checkIn", sessionId: "ev-1" },
+      options: { actor: psychiatrist },
+      refused: "P11",
+      says: ["P11: Psychiatrist staff may not check in sessions."],
+      sessions: ["ev-1"],
+    },
+    {
+      name: "an account with several roles, none of which may book, is named by all of them",
+      cycle: plan(),
+      change: bookCouples,
+      options: { actor: { id: "u-two", roles: ["PSYCHIATRIST", "ADMIN"] } },
+      refused: "P11",
+      says: ["P11: Psychiatrist / Admin staff may not book sessions."],
+    },
+  ]);
+});
+
+describe("P11 reach: a booking asks for the couple, any other change for each session it names", () => {
+  const emptyBooking: ProposedChange = { type: "book", sessions: [] };
+  const emptyMove: ProposedChange = { type: "moveMany", moves: [] };
+  runCases([
+    {
+      name: "a booking asks for the couple even when it holds no session: another therapist is out of reach",
+      cycle: plan(),
+      change: emptyBooking,
+      options: { actor: otherTherapist },
+      refused: "P11",
+      says: ["P11: you may book sessions only for the couples you treat or the partners you evaluate."],
+    },
+    { name: "the couple's therapist reaches the couple for an empty booking", cycle: plan(), change: emptyBooking, options: { actor: ownTherapist }, allowed: true },
+    {
+      name: "a move asks only for the sessions it names: naming none, it reaches nothing out of reach",
+      cycle: plan(),
+      change: emptyMove,
+      options: { actor: otherTherapist },
+      allowed: true,
+    },
+  ]);
+
+  it("mayMakeChange answers 'role', 'out-of-reach' or 'yes' (callers answer out-of-reach as not found)", () => {
+    expect(mayMakeChange(admin, plan(), bookCouples)).toBe("role");
+    expect(mayMakeChange(otherTherapist, plan(), bookCouples)).toBe("out-of-reach");
+    expect(mayMakeChange(otherTherapist, plan(), { type: "cancel", sessionId: "med-2" })).toBe("out-of-reach");
+    expect(mayMakeChange(ownTherapist, plan(), bookCouples)).toBe("yes");
+    expect(mayMakeChange(otherTherapist, plan(), emptyBooking)).toBe("out-of-reach");
+    expect(mayMakeChange(otherTherapist, plan(), emptyMove)).toBe("yes");
+  });
 });

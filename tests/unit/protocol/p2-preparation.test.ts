@@ -1,6 +1,7 @@
 // P2 Preparation: joint preparations (a number per model, from settings), after both intakes,
 // before the first medicine session; completed at check-in.
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { checkCycle } from "@/lib/protocol/engine";
 import { runCases } from "./cases";
 import { ALEX, asNew, at, completed, fullPlan, groundwork, make, SAM, snapshot, without } from "./fixtures";
 
@@ -107,4 +108,70 @@ describe("P2 preparation", () => {
       allowed: true,
     },
   ]);
+});
+
+describe("P2 messages: the counts in words, at booking and at check-in", () => {
+  const checkIn = { type: "checkIn" as const, sessionId: "med-1" };
+  runCases([
+    {
+      name: "one preparation required is said in the singular",
+      cycle: snapshot({ model: "LOW_DOSE_TOGETHER", sessions: without(groundwork(), "prep-1", "prep-2"), settings: { minPreparations: { TAKING_TURNS: 2, LOW_DOSE_TOGETHER: 1 } } }),
+      change: { type: "book", sessions: [make.lowDose("ld-1", "2026-03-10"), make.integration("int-1", "ld-1", "2026-03-11")].map(asNew) },
+      refused: "P2",
+      says: ["P2: the low-dose medicine session on Tue 10 Mar needs 1 joint preparation with both partners after both intakes; 0 are booked after both intakes and before it."],
+      sessions: ["ld-1"],
+    },
+    {
+      name: "at check-in, one of two completed: 'is completed'",
+      cycle: snapshot({ sessions: completed(fullPlan(), "in-sam", "in-alex", "prep-1"), rideHomes }),
+      change: checkIn,
+      refused: "P2",
+      says: ["P2: only 1 of the 2 joint preparations before Sam's medicine session on Tue 10 Mar is completed, so it can't be checked in."],
+      sessions: ["med-1"],
+    },
+    {
+      name: "at check-in, none completed: 'are completed'",
+      cycle: snapshot({ sessions: completed(fullPlan(), "in-sam", "in-alex"), rideHomes }),
+      change: checkIn,
+      refused: "P2",
+      says: ["P2: only 0 of the 2 joint preparations before Sam's medicine session on Tue 10 Mar are completed, so it can't be checked in."],
+      sessions: ["med-1"],
+    },
+    {
+      name: "at check-in, two of three completed: 'are completed'",
+      cycle: snapshot({
+        sessions: [...completed(fullPlan(), "in-sam", "in-alex", "prep-1", "prep-2"), make.prep("prep-3", "2026-03-07")],
+        rideHomes,
+        settings: { minPreparations: { TAKING_TURNS: 3, LOW_DOSE_TOGETHER: 0 } },
+      }),
+      change: checkIn,
+      refused: "P2",
+      says: ["P2: only 2 of the 3 joint preparations before Sam's medicine session on Tue 10 Mar are completed, so it can't be checked in."],
+      sessions: ["med-1"],
+    },
+  ]);
+});
+
+describe("P2 when settings ask for no preparation", () => {
+  it("a Low Dose Together cycle without preparations breaks nothing as it stands (0 by default)", () => {
+    const cycle = snapshot({
+      model: "LOW_DOSE_TOGETHER",
+      sessions: [...without(groundwork(), "prep-1", "prep-2"), make.lowDose("ld-1", "2026-03-10"), make.integration("int-1", "ld-1", "2026-03-11")],
+    });
+    expect(checkCycle(cycle)).toEqual([]);
+  });
+  it("nor a Taking Turns cycle without preparations when its setting is 0", () => {
+    const cycle = snapshot({ sessions: without(fullPlan(), "prep-1", "prep-2"), settings: { minPreparations: { TAKING_TURNS: 0, LOW_DOSE_TOGETHER: 0 } } });
+    expect(checkCycle(cycle)).toEqual([]);
+  });
+  it("the same Taking Turns cycle with the default setting is flagged", () => {
+    const cycle = snapshot({ sessions: without(fullPlan(), "prep-1", "prep-2") });
+    expect(checkCycle(cycle)).toEqual([
+      {
+        rule: "P2",
+        sessionIds: ["med-1"],
+        message: "P2: Sam's medicine session on Tue 10 Mar needs 2 joint preparations with both partners after both intakes; 0 are booked after both intakes and before it.",
+      },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { runCases, type Case } from "./cases";
 import { ALEX, asNew, clearance, completed, fullPlan, groundwork, make, SAM, snapshot } from "./fixtures";
-import { evaluateChange } from "@/lib/protocol/engine";
+import { checkCycle, evaluateChange } from "@/lib/protocol/engine";
 import type { SnapshotClearance } from "@/lib/protocol/types";
 
 const medicine = [make.turns("med-1", SAM, "2026-03-10"), make.integration("int-1", "med-1", "2026-03-11")];
@@ -137,5 +137,41 @@ describe("P3 messages keep clinical detail from front desk", () => {
   it("says 'no clearance', never the decision or the checklist", () => {
     const result = evaluateChange(withSamClearances([clearance("c-sam", SAM, { decision: "DEFERRED" })]), bookMedicine);
     expect(result.violations[0].message).not.toMatch(/defer|condition|revok/i);
+  });
+});
+
+describe("P3 flags only medicine sessions still to come", () => {
+  // Sam's clearance is revoked after med-1: history stays as it was, the sessions to come are flagged.
+  const revokedAfter = (med1: "COMPLETED" | "CHECKED_IN") =>
+    snapshot({
+      sessions: fullPlan().map((s) =>
+        ["in-sam", "in-alex", "prep-1", "prep-2"].includes(s.id) ? { ...s, status: "COMPLETED" as const } : s.id === "med-1" ? { ...s, status: med1 } : s,
+      ),
+      rideHomes: [{ sessionId: "med-1", clientId: SAM.id }],
+      clearances: [clearance("c-sam", SAM, { revoked: true }), alexCleared],
+    });
+  const p3 = (med1: "COMPLETED" | "CHECKED_IN") => checkCycle(revokedAfter(med1)).filter((v) => v.rule === "P3");
+
+  it("a completed medicine session is history: a later revocation does not flag it", () => {
+    expect(p3("COMPLETED")).toEqual([]);
+  });
+  it("a medicine session checked in but not completed is still to come: it is flagged", () => {
+    expect(p3("CHECKED_IN")).toEqual([
+      {
+        rule: "P3",
+        sessionIds: ["med-1"],
+        message: "P3: Sam has no medical clearance for Taking Turns valid on Tue 10 Mar, so Sam's medicine session on Tue 10 Mar can't be checked in; a booked evaluation is not enough.",
+      },
+    ]);
+  });
+  it("a scheduled medicine session of the partner is flagged", () => {
+    const cycle = snapshot({ sessions: fullPlan(), clearances: [clearance("c-sam", SAM, { revoked: true }), alexCleared] });
+    expect(checkCycle(cycle).filter((v) => v.rule === "P3")).toEqual([
+      {
+        rule: "P3",
+        sessionIds: ["med-1"],
+        message: "P3: Sam has no medical clearance for Taking Turns valid on Tue 10 Mar and no medical evaluation booked before Sam's medicine session on Tue 10 Mar.",
+      },
+    ]);
   });
 });

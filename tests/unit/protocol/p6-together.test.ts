@@ -1,5 +1,6 @@
 // P6 Together: in Low Dose Together both partners dose and attend, so P3 holds for both.
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { checkCycle } from "@/lib/protocol/engine";
 import { runCases } from "./cases";
 import { ALEX, asNew, clearance, groundwork, make, SAM, snapshot, without } from "./fixtures";
 
@@ -41,4 +42,17 @@ describe("P6 together", () => {
       says: ["Alex has no medical clearance for Low Dose Together valid on Tue 10 Mar"],
     },
   ]);
+});
+
+describe("P6 as the cycle stands", () => {
+  const plan = (ld: ReturnType<typeof make.lowDose>) => together([...without(groundwork(), "prep-1", "prep-2"), ld, integration]);
+  it("a Low Dose Together session with both partners and no journeyer breaks nothing", () => {
+    expect(checkCycle(plan(make.lowDose("ld-1", "2026-03-10")))).toEqual([]);
+  });
+  it("one missing partner and a named journeyer are two flags on the session", () => {
+    expect(checkCycle(plan(make.lowDose("ld-1", "2026-03-10", "10:00", { partnerIds: [SAM.id], journeyerId: SAM.id }))).filter((v) => v.rule === "P6")).toEqual([
+      { rule: "P6", sessionIds: ["ld-1"], message: "P6: both partners dose in the low-dose medicine session on Tue 10 Mar, so it can't name a single journeyer." },
+      { rule: "P6", sessionIds: ["ld-1"], message: "P6: both partners dose together in the low-dose medicine session on Tue 10 Mar; add Alex." },
+    ]);
+  });
 });
