@@ -42,7 +42,11 @@ export function nearestMedicineDays(day: ClinicDay, settings: WindowSettings, ea
   const found: ClinicDay[] = [];
   for (let n = 1; n <= 7; n++) {
     const before = addClinicDays(day, -n, zone);
-    if (earliest !== undefined && before < earliest) break;
+    // The guard sits on its own line so that the directive below covers it alone, not the whole condition.
+    if ((
+      // Stryker disable next-line ConditionalExpression: without a clock `before < undefined` is false anyway, so dropping this guard (→ true) changes nothing; it is there for the types
+      earliest !== undefined
+    ) && before < earliest) break;
     if (medicineDayWorks(before, settings)) {
       found.push(before);
       break;
@@ -143,6 +147,7 @@ export const p4IntegrationWindow: Rule = (after, _change, ctx) => {
       }
       continue;
     }
+    // Stryker disable next-line ConditionalExpression: sessionById(after, null) finds no session (ids are strings), so skipping the null test (→ false) gives the same undefined; its twin (→ true) is killed by the linked-integration tests
     const medicine = s.medicineSessionId === null ? undefined : sessionById(after, s.medicineSessionId);
     if (!medicine || !isMedicine(medicine)) {
       add([s.id], `P4: ${capitalise(describeSession(after, s))} must belong to one of this couple's medicine sessions.`);

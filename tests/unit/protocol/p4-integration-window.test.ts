@@ -2,9 +2,10 @@
 // later; medicine and integration move together; an integration is never cancelled alone.
 import { describe, expect, it } from "vitest";
 import { runCases } from "./cases";
-import { asNew, at, fullPlan, groundwork, make, SAM, snapshot, without } from "./fixtures";
+import { asNew, at, fullPlan, groundwork, make, SAM, snapshot, without, ZONE } from "./fixtures";
 import { consequencesOf } from "@/lib/protocol/consequences";
 import { evaluateChange } from "@/lib/protocol/engine";
+import { nearestMedicineDays } from "@/lib/protocol/rules/p4-integration-window";
 
 const med = make.turns("med-1", SAM, "2026-03-10");
 const book = (...sessions: ReturnType<typeof make.intake>[]) => ({ type: "book" as const, sessions: sessions.map(asNew) });
@@ -88,6 +89,7 @@ describe("P4 integration window", () => {
       change: book(med, make.integration("int-1", "med-1", "2026-03-11", "10:00", { partnerIds: [SAM.id] })),
       refused: "P4",
       says: ["is for both partners; add Alex"],
+      sessions: ["int-1"],
     },
     {
       name: "only an integration links to a medicine session",
@@ -95,6 +97,7 @@ describe("P4 integration window", () => {
       change: book(make.couples("ct-1", "2026-03-12", "15:00", { medicineSessionId: "med-1" })),
       refused: "P4",
       says: ["only an integration belongs to a medicine session", "the couples therapy session on Thu 12 Mar"],
+      sessions: ["ct-1"],
     },
     {
       name: "a medicine session cannot be moved alone, leaving its integration behind",
@@ -302,5 +305,81 @@ describe("consequencesOf: cancelling a medicine session cancels its integration"
     const cancelledAlone = snapshot({ sessions: fullPlan().map((s) => (s.id === "med-1" ? { ...s, status: "CANCELLED" as const } : s)) });
     const touch = evaluateChange(cancelledAlone, { type: "move", sessionId: "int-1", ...slot("2026-03-11", "10:00", "11:30") });
     expect(touch.violations.map((v) => v.rule)).toContain("P4");
+  });
+});
+
+// The boundaries of P4 (issue 17): each side of each limit, and the exact result where the
+// result is the behaviour.
+describe("P4 at its boundaries", () => {
+  runCases([
+    {
+      name: "with a 0-day minimum, an integration may start exactly when its medicine session ends",
+      cycle: snapshot({ sessions: groundwork(), settings: { integrationWindowDays: { min: 0, max: 2 } } }),
+      // Sam's medicine session is 10:00–13:00; the integration starts at 13:00 in another room.
+      change: book(med, make.integration("int-1", "med-1", "2026-03-10", "13:00")),
+      allowed: true,
+    },
+    {
+      name: "with a 0-day minimum, an integration starting a minute before the medicine session ends is refused",
+      cycle: snapshot({ sessions: groundwork(), settings: { integrationWindowDays: { min: 0, max: 2 } } }),
+      change: book(med, make.integration("int-1", "med-1", "2026-03-10", "12:59")),
+      refused: "P4",
+      says: ["P4: the integration for Sam's medicine session on Tue 10 Mar must start after it ends at 13:00."],
+      sessions: ["med-1", "int-1"],
+      alsoRules: ["P8"],
+    },
+    {
+      name: "a window with no open day: with the clock known, today itself is still offered",
+      cycle: snapshot({ sessions: groundwork(), settings: monToFri }),
+      change: book(make.turns("med-1", SAM, "2026-03-13")),
+      options: { now: at("2026-03-12", "08:00") },
+      refused: "P4",
+      says: ["P4: Sam's medicine session can't be on Fri 13 Mar", "The nearest dates that work are Thu 12 Mar and Mon 16 Mar."],
+    },
+  ]);
+
+  it("a session of another kind linked to a medicine session is refused alone, and is not counted as its integration", () => {
+    const result = evaluateChange(plan(), book(make.couples("ct-1", "2026-03-12", "15:00", { medicineSessionId: "med-1" })));
+    // Sam's medicine session still has exactly one integration (int-1): no "2 integrations".
+    expect(result.violations).toEqual([
+      {
+        rule: "P4",
+        sessionIds: ["ct-1"],
+        message: "P4: only an integration belongs to a medicine session; the couples therapy session on Thu 12 Mar can't.",
+      },
+    ]);
+  });
+
+  it("an integration for one partner only is flagged on the integration, naming the partner to add", () => {
+    const result = evaluateChange(
+      snapshot({ sessions: groundwork() }),
+      book(med, make.integration("int-1", "med-1", "2026-03-11", "10:00", { partnerIds: [SAM.id] })),
+    );
+    expect(result.violations).toEqual([
+      { rule: "P4", sessionIds: ["int-1"], message: "P4: The integration on Wed 11 Mar is for both partners; add Alex." },
+    ]);
+  });
+});
+
+// Open days repeat weekly, so a week either way finds a date that works or shows there is none.
+describe("nearestMedicineDays", () => {
+  // Open Monday and Tuesday, integration the next day: only a Monday works (its integration is on
+  // the Tuesday); a Tuesday's integration would fall on a closed Wednesday.
+  const mondaysOnly = { openWeekdays: [1, 2], integrationWindowDays: { min: 1, max: 1 }, timeZone: ZONE };
+
+  it("finds the dates exactly a week before and after when only that weekday works", () => {
+    expect(nearestMedicineDays("2026-03-09", mondaysOnly)).toEqual(["2026-03-02", "2026-03-16"]);
+  });
+
+  it("offers a date exactly on the earliest allowed day", () => {
+    expect(nearestMedicineDays("2026-03-09", mondaysOnly, "2026-03-02")).toEqual(["2026-03-02", "2026-03-16"]);
+  });
+
+  it("offers no date before the earliest allowed day, and still the one after", () => {
+    expect(nearestMedicineDays("2026-03-09", mondaysOnly, "2026-03-03")).toEqual(["2026-03-16"]);
+  });
+
+  it("finds nothing when no weekday works", () => {
+    expect(nearestMedicineDays("2026-03-09", { ...mondaysOnly, openWeekdays: [1] })).toEqual([]);
   });
 });

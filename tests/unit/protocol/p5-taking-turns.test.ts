@@ -1,8 +1,10 @@
 // P5 Taking turns: one journeyer who is a partner, the other attends as sitter; a full cycle
 // alternates journeyers; a single experience has one medicine session.
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runCases } from "./cases";
 import { ALEX, asNew, fullPlan, groundwork, make, SAM, snapshot } from "./fixtures";
+import { checkCycle, evaluateChange } from "@/lib/protocol/engine";
+import type { SessionStatus } from "@/lib/protocol/types";
 
 const book = (...sessions: ReturnType<typeof make.intake>[]) => ({ type: "book" as const, sessions: sessions.map(asNew) });
 const firstTurn = () => [...groundwork(), make.turns("med-1", SAM, "2026-03-10"), make.integration("int-1", "med-1", "2026-03-11")];
@@ -31,6 +33,21 @@ describe("P5 taking turns", () => {
       change: book(make.turns("med-1", SAM, "2026-03-10", "10:00", { partnerIds: [SAM.id] }), make.integration("int-1", "med-1", "2026-03-11")),
       refused: "P5",
       says: ["needs Sam as journeyer and Alex as sitter; add Alex"],
+      sessions: ["med-1"],
+    },
+    {
+      name: "the other partner attends as sitter when the second partner journeys too",
+      cycle: snapshot({ sessions: firstTurn() }),
+      change: book(make.turns("med-2", ALEX, "2026-03-17", "10:00", { partnerIds: [ALEX.id] }), make.integration("int-2", "med-2", "2026-03-18")),
+      refused: "P5",
+      says: ["P5: Alex's medicine session on Tue 17 Mar needs Alex as journeyer and Sam as sitter; add Sam."],
+      sessions: ["med-2"],
+    },
+    {
+      name: "a sitter who is there is enough, whichever partner journeys",
+      cycle: snapshot({ sessions: firstTurn() }),
+      change: book(make.turns("med-2", ALEX, "2026-03-17", "10:00", { partnerIds: [ALEX.id, SAM.id] }), make.integration("int-2", "med-2", "2026-03-18")),
+      allowed: true,
     },
     {
       name: "no partner journeys twice in a row",
@@ -38,6 +55,14 @@ describe("P5 taking turns", () => {
       change: book(make.turns("med-2", SAM, "2026-03-17"), make.integration("int-2", "med-2", "2026-03-18")),
       refused: "P5",
       says: ["Sam can't journey twice in a row (Tue 10 Mar and Tue 17 Mar); it is Alex's turn"],
+      sessions: ["med-1", "med-2"],
+    },
+    {
+      name: "no partner journeys twice in a row: the second partner's turn names the first as next",
+      cycle: snapshot({ sessions: [...groundwork(), make.turns("med-1", ALEX, "2026-03-10"), make.integration("int-1", "med-1", "2026-03-11")] }),
+      change: book(make.turns("med-2", ALEX, "2026-03-17"), make.integration("int-2", "med-2", "2026-03-18")),
+      refused: "P5",
+      says: ["P5: Alex can't journey twice in a row (Tue 10 Mar and Tue 17 Mar); it is Sam's turn."],
       sessions: ["med-1", "med-2"],
     },
     {
@@ -66,6 +91,7 @@ describe("P5 taking turns", () => {
       change: book(make.turns("med-2", ALEX, "2026-03-17"), make.integration("int-2", "med-2", "2026-03-18")),
       refused: "P5",
       says: ["a single experience has one medicine session; this cycle would have 2 (Tue 10 Mar, Tue 17 Mar)"],
+      sessions: ["med-1", "med-2"],
     },
     {
       name: "a single experience's one medicine session is fine",
@@ -86,6 +112,45 @@ describe("P5 taking turns", () => {
       change: book(make.couples("ct-1", "2026-03-12", "15:00", { journeyerId: SAM.id })),
       refused: "P5",
       says: ["only a Taking Turns medicine session has a journeyer; the couples therapy session on Thu 12 Mar can't have one"],
+      sessions: ["ct-1"],
     },
   ]);
+});
+
+describe("P5 judges only what stands, and the turns are Taking Turns sessions", () => {
+  it.each<SessionStatus>(["CANCELLED", "NO_SHOW"])("a %s session that names a journeyer is history, not flagged", (status) => {
+    const cycle = snapshot({ sessions: [...fullPlan(), { ...make.couples("ct-1", "2026-03-12", "15:00", { journeyerId: SAM.id }), status }] });
+    expect(checkCycle(cycle).filter((v) => v.rule === "P5")).toEqual([]);
+  });
+
+  it("a standing session that names a journeyer is flagged", () => {
+    const cycle = snapshot({ sessions: [...fullPlan(), make.couples("ct-1", "2026-03-12", "15:00", { journeyerId: SAM.id })] });
+    expect(checkCycle(cycle).filter((v) => v.rule === "P5").map((v) => v.sessionIds)).toEqual([["ct-1"]]);
+  });
+
+  it("a low-dose session in a Taking Turns cycle is refused as such, not counted as a turn", () => {
+    // Sam journeys on 10 Mar; a low-dose session on 17 Mar names Sam too. It is the wrong kind of
+    // session, not a second turn of Sam's.
+    const result = evaluateChange(
+      snapshot({ sessions: [...groundwork(), make.turns("med-1", SAM, "2026-03-10"), make.integration("int-1", "med-1", "2026-03-11")] }),
+      book(make.lowDose("ld-2", "2026-03-17", "10:00", { journeyerId: SAM.id }), make.integration("int-2", "ld-2", "2026-03-18")),
+    );
+    expect(result.violations.filter((v) => v.rule === "P5")).toEqual([
+      {
+        rule: "P5",
+        sessionIds: ["ld-2"],
+        message: "P5: this is a Taking Turns cycle, but the low-dose medicine session on Tue 17 Mar is booked as Low Dose Together.",
+      },
+    ]);
+  });
+
+  it("a low-dose session does not make a second medicine session of a single experience", () => {
+    const result = evaluateChange(
+      snapshot({ format: "SINGLE_EXPERIENCE", sessions: [...groundwork(), make.turns("med-1", SAM, "2026-03-10"), make.integration("int-1", "med-1", "2026-03-11")] }),
+      book(make.lowDose("ld-2", "2026-03-17", "10:00", { journeyerId: ALEX.id }), make.integration("int-2", "ld-2", "2026-03-18")),
+    );
+    expect(result.violations.filter((v) => v.rule === "P5").map((v) => v.message)).toEqual([
+      "P5: this is a Taking Turns cycle, but the low-dose medicine session on Tue 17 Mar is booked as Low Dose Together.",
+    ]);
+  });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { runCases } from "./cases";
 import { ALEX, asNew, clearance, fullPlan, groundwork, make, SAM, snapshot, without } from "./fixtures";
 import { evaluateChange } from "@/lib/protocol/engine";
-import { typicalComposition } from "@/lib/protocol/rules/p7-cycle-size";
+import { cycleSizeNotices, typicalComposition } from "@/lib/protocol/rules/p7-cycle-size";
+import type { SessionStatus } from "@/lib/protocol/types";
 import { DEFAULT_SETTINGS } from "@/lib/protocol/settings";
 
 const book = (...sessions: ReturnType<typeof make.intake>[]) => ({ type: "book" as const, sessions: sessions.map(asNew) });
@@ -80,5 +81,62 @@ describe("P7 cycle size", () => {
   it("couples therapy and medical evaluations do not count", () => {
     const result = evaluateChange(snapshot({ sessions: fullPlan() }), book(make.couples("ct-1", "2026-03-12"), make.evaluation("ev-1", SAM, "2026-03-13")));
     expect(result).toEqual({ violations: [], notices: [] });
+  });
+});
+
+// The notice's words for each part of the cycle and each kind of cycle, and what is counted.
+describe("P7 notices, word for word", () => {
+  const notice = (message: string) => ({ rule: "P7", message });
+
+  it("a third intake: the intakes are counted", () => {
+    const result = evaluateChange(snapshot({ sessions: fullPlan() }), book(make.intake("in-sam-2", SAM, "2026-03-03")));
+    expect(result).toEqual({
+      violations: [],
+      notices: [notice("P7: this cycle would have 3 intakes; a full Taking Turns cycle typically has 2. That is allowed: check it is intended.")],
+    });
+  });
+
+  it("a third turn: 3 medicine sessions and 3 integrations, each named", () => {
+    const result = evaluateChange(snapshot({ sessions: fullPlan() }), book(make.turns("med-3", SAM, "2026-03-24"), make.integration("int-3", "med-3", "2026-03-25")));
+    expect(result).toEqual({
+      violations: [],
+      notices: [
+        notice("P7: this cycle would have 3 integrations; a full Taking Turns cycle typically has 2. That is allowed: check it is intended."),
+        notice("P7: this cycle would have 3 medicine sessions; a full Taking Turns cycle typically has 2. That is allowed: check it is intended."),
+      ],
+    });
+  });
+
+  it("a single experience is named as such", () => {
+    const result = evaluateChange(snapshot({ format: "SINGLE_EXPERIENCE", sessions: groundwork() }), book(make.prep("prep-3", "2026-03-07")));
+    expect(result.notices).toEqual([
+      notice("P7: this cycle would have 3 joint preparations; a Taking Turns single experience typically has 2. That is allowed: check it is intended."),
+    ]);
+  });
+
+  it("one preparation where a Low Dose Together series typically has none: singular, and 'none'", () => {
+    const result = evaluateChange(
+      snapshot({ model: "LOW_DOSE_TOGETHER", sessions: [...without(groundwork(), "prep-1", "prep-2"), ...series(6)] }),
+      book(make.prep("prep-1", "2026-03-04")),
+    );
+    expect(result.notices).toEqual([
+      notice("P7: this cycle would have 1 joint preparation; a Low Dose Together series typically has none. That is allowed: check it is intended."),
+    ]);
+  });
+
+  it("a typical cycle has no notice at all", () => {
+    expect(cycleSizeNotices(snapshot({ sessions: fullPlan() }))).toEqual([]);
+  });
+
+  it.each<SessionStatus>(["CANCELLED", "NO_SHOW"])("a %s session does not count toward the size", (status) => {
+    const cycle = snapshot({ sessions: [...fullPlan(), { ...make.prep("prep-3", "2026-03-07"), status }] });
+    expect(cycleSizeNotices(cycle)).toEqual([]);
+  });
+
+  it("a completed session counts toward the size", () => {
+    const cycle = snapshot({ sessions: [...fullPlan(), { ...make.prep("prep-3", "2026-03-07"), status: "COMPLETED" }] });
+    expect(cycleSizeNotices(cycle).map((n) => n.message)).toEqual([
+      "P7: this cycle would have 3 joint preparations; a full Taking Turns cycle typically has 2. That is allowed: check it is intended.",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // P8 No double booking within what the engine can see: room, clinician, partner.
 import { describe } from "vitest";
 import { runCases } from "./cases";
-import { ALEX, asNew, at, COUPLES_THERAPIST, fullPlan, make, SAM, snapshot } from "./fixtures";
+import { ALEX, asNew, at, COUPLES_THERAPIST, fullPlan, make, PSYCHIATRIST, SAM, snapshot } from "./fixtures";
 
 const plan = () => snapshot({ sessions: fullPlan() });
 const book = (...sessions: ReturnType<typeof make.intake>[]) => ({ type: "book" as const, sessions: sessions.map(asNew) });
@@ -73,6 +73,53 @@ describe("P8 no double booking", () => {
       refused: "P8",
       says: ["Sam's medicine session on Tue 10 Mar 10:00–13:00 overlaps the integration on Tue 10 Mar 12:00–13:30"],
       alsoRules: ["P4"],
+    },
+  ]);
+});
+
+// What "sharing" and "overlapping" mean at their edges (issue 17).
+describe("P8 at its edges", () => {
+  // Sam's telehealth evaluation with Dr Roy, Thu 12 Mar 15:00–16:00.
+  const withEvaluation = () => snapshot({ sessions: [...fullPlan(), make.evaluation("ev-sam", SAM, "2026-03-12", "15:00")] });
+
+  runCases([
+    {
+      name: "overlapping sessions that share no room, partner or clinician are fine",
+      cycle: plan(),
+      change: book(make.couples("ct-1", "2026-03-04", "10:00", { roomId: "r-willow", partnerIds: [], clinicianIds: ["t-other"] })),
+      allowed: true,
+    },
+    {
+      name: "two telehealth sessions at once share no room: different partners and clinicians are fine",
+      cycle: withEvaluation(),
+      change: book(make.evaluation("ev-alex", ALEX, "2026-03-12", "15:30", { clinicianIds: ["doc-2"] })),
+      allowed: true,
+    },
+    {
+      name: "two telehealth sessions with the same clinician: the clinician is shared, not a room",
+      cycle: withEvaluation(),
+      change: book(make.evaluation("ev-alex", ALEX, "2026-03-12", "15:30", { clinicianIds: [PSYCHIATRIST] })),
+      refused: "P8",
+      says: ["P8: Sam's medical evaluation on Thu 12 Mar 15:00–16:00 overlaps Alex's medical evaluation on Thu 12 Mar 15:30–16:30; both need Dr Roy."],
+      sessions: ["ev-sam", "ev-alex"],
+    },
+    {
+      name: "a shared room that is not one of the clinic's is still a shared room",
+      cycle: snapshot({ sessions: [...fullPlan(), make.couples("ct-1", "2026-03-12", "15:00", { roomId: "r-nowhere", partnerIds: [], clinicianIds: ["t-one"] })] }),
+      change: book(make.couples("ct-2", "2026-03-12", "15:30", { roomId: "r-nowhere", partnerIds: [], clinicianIds: ["t-two"] })),
+      refused: "P8",
+      says: ["both need room (unknown)."],
+      sessions: ["ct-1", "ct-2"],
+      alsoRules: ["P9"],
+    },
+    {
+      // prep-1 is 09:00–10:30 in Oak; this session would start at 10:00 and end at 09:00. It
+      // takes up no time, so it overlaps nothing: P10 alone refuses it.
+      name: "a session that ends before it starts overlaps nothing (P10 refuses it)",
+      cycle: plan(),
+      change: book({ ...make.couples("ct-1", "2026-03-04", "10:00"), endsAt: at("2026-03-04", "09:00") }),
+      refused: "P10",
+      says: ["The couples therapy session on Wed 4 Mar must end after it starts."],
     },
   ]);
 });
