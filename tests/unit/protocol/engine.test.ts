@@ -1,7 +1,7 @@
 // The engine as a whole: a change is judged by what it does, results are deterministic, the
 // input is never changed, and the cycle's standing flags are available on their own.
 import { describe, expect, it } from "vitest";
-import { ALEX, asNew, at, clearance, completed, fullPlan, make, SAM, snapshot, without } from "./fixtures";
+import { ALEX, asNew, at, clearance, completed, fullPlan, groundwork, make, SAM, snapshot, without } from "./fixtures";
 import { applyChange } from "@/lib/protocol/apply-change";
 import { checkCycle, evaluateChange, sortViolations } from "@/lib/protocol/engine";
 import { flagsAfterRevocation } from "@/lib/protocol/revocation";
@@ -141,5 +141,133 @@ describe("the public API", () => {
       expect(api, name).toHaveProperty(name);
     }
     expect(Object.keys(api.RULES)).toEqual(["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"]);
+  });
+});
+
+// Issue 17: what the engine's own code decides, pinned where a mutation run found it loose.
+describe("sortViolations: rule-book order, then the sessions, then the message, whatever the input order", () => {
+  const v = (rule: "P3" | "P8", sessionIds: string[], message: string) => ({ rule, sessionIds, message });
+  // Sessions compare as their ids joined by commas: "s1,s2" comes before "s1-late" (',' < '-'),
+  // though "s1s2" would not. The messages are chosen against the session order, so only the
+  // right tie-break at each level gives this list.
+  const sorted = [
+    v("P3", ["s9"], "P3: x"),
+    v("P8", ["s1", "s2"], "P8: y"),
+    v("P8", ["s1", "s2"], "P8: z"),
+    v("P8", ["s1-late"], "P8: a"),
+    v("P8", ["s1-late"], "P8: b"),
+  ];
+  const permutations = <T,>(items: T[]): T[][] =>
+    items.length <= 1 ? [items] : items.flatMap((x, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((p) => [x, ...p]));
+
+  it("gives one order for all 120 orders of the same five violations", () => {
+    for (const order of permutations(sorted)) expect(sortViolations(order)).toEqual(sorted);
+  });
+
+  it("drops only true duplicates: the same sessions split differently are different violations", () => {
+    // ["a", "bc"] and ["ab", "c"] would both read "abc" without a separator.
+    const split = [v("P8", ["ab", "c"], "P8: x"), v("P8", ["a", "bc"], "P8: x")];
+    expect(sortViolations(split)).toEqual([v("P8", ["a", "bc"], "P8: x"), v("P8", ["ab", "c"], "P8: x")]);
+  });
+});
+
+describe("checkCycle passes the clock to the rules", () => {
+  // Mon–Fri: a medicine session on Fri 13 Mar would need its integration on the weekend (P4).
+  const cycle = snapshot({ sessions: [...groundwork(), make.turns("med-1", SAM, "2026-03-13")], settings: { openWeekdays: [1, 2, 3, 4, 5] } });
+  const reason = "P4: Sam's medicine session can't be on Fri 13 Mar: its integration would have to be on Sat 14 Mar or Sun 15 Mar, when the clinic is closed.";
+
+  it("without a clock, the nearest dates on both sides are offered", () => {
+    expect(checkCycle(cycle)).toEqual([{ rule: "P4", sessionIds: ["med-1"], message: `${reason} The nearest dates that work are Thu 12 Mar and Mon 16 Mar.` }]);
+  });
+
+  it("with the clock on Fri 13 Mar, Thu 12 Mar is past and is not offered", () => {
+    expect(checkCycle(cycle, { now: at("2026-03-13", "08:00") })).toEqual([
+      { rule: "P4", sessionIds: ["med-1"], message: `${reason} The nearest date that works is Mon 16 Mar.` },
+    ]);
+  });
+});
+
+describe("evaluateChange: recording what happened (complete, no-show) is refused only for the change itself", () => {
+  it("a no-show of Sam's intake is recorded, though it leaves Sam's medicine session without an intake (flagged, not refused)", () => {
+    const cycle = snapshot({ sessions: fullPlan() });
+    const noShow = { type: "noShow" as const, sessionId: "in-sam" };
+    expect(evaluateChange(cycle, noShow, { now: at("2026-03-02", "10:30") })).toEqual({ violations: [], notices: [] });
+    // What the fact leaves unmet shows on the cycle as it now stands.
+    expect(checkCycle(applyChange(cycle, noShow)).map((v) => [v.rule, v.sessionIds])).toEqual([
+      ["P1", ["med-1"]],
+      ["P2", ["med-1"]],
+    ]);
+  });
+
+  it("completing a medicine session never checked in is refused for its life order only, not for the check-in gate it skipped", () => {
+    // Completing med-1 straight from scheduled would leave a completed medicine session without
+    // completed prerequisites or rides home; only the life order is the change's own fault.
+    const result = evaluateChange(snapshot({ sessions: fullPlan() }), { type: "complete", sessionId: "med-1" }, { now: at("2026-03-10", "13:30") });
+    expect(result.violations).toEqual([
+      {
+        rule: "P10",
+        sessionIds: ["med-1"],
+        message: "P10: Sam's medicine session on Tue 10 Mar is scheduled; only a checked in session can be completed.",
+      },
+    ]);
+  });
+});
+
+describe("evaluateChange: a flag a change finds is the change's fault only for a session it books or moves", () => {
+  // Sam's intake is booked in Birch, a room out of use since (P9 flags it).
+  const inBirch = () => snapshot({ sessions: fullPlan().map((s) => (s.id === "in-sam" ? { ...s, roomId: "r-old" } : s)) });
+  const birchFlag = { rule: "P9", sessionIds: ["in-sam"], message: "P9: room Birch is out of use; choose another room for Sam's intake on Mon 2 Mar." };
+
+  it("checking in a flagged session is allowed: the flag stands on the cycle, the check-in did not cause it", () => {
+    expect(checkCycle(inBirch())).toEqual([birchFlag]);
+    expect(evaluateChange(inBirch(), { type: "checkIn", sessionId: "in-sam" }, { now: at("2026-03-02", "08:55") }).violations).toEqual([]);
+  });
+
+  it("moving it is refused while it stays in the flagged room", () => {
+    const move = { type: "move" as const, sessionId: "in-sam", startsAt: at("2026-03-02", "08:00"), endsAt: at("2026-03-02", "09:00") };
+    expect(evaluateChange(inBirch(), move).violations.map((v) => v.rule)).toEqual(["P9"]);
+  });
+
+  it("booking it again under the same id is refused for the double id, and the copy booked is judged in full", () => {
+    const again = evaluateChange(inBirch(), { type: "book", sessions: [asNew(fullPlan()[0])].map((s) => ({ ...s, roomId: "r-old" })) });
+    expect(again.violations.map((v) => v.rule)).toEqual(["P8", "P9", "P10"]);
+    expect(again.violations).toContainEqual(birchFlag);
+    expect(again.violations).toContainEqual({
+      rule: "P10",
+      sessionIds: ["in-sam"],
+      message: "P10: Sam's intake on Mon 2 Mar is booked twice (session in-sam already exists).",
+    });
+  });
+});
+
+describe("evaluateChange: notices (P7) come in the order of their words", () => {
+  /** A Low Dose Together series of n weekly sessions (Tuesdays from 10 Mar), each with its integration the next day. */
+  const series = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const tuesday = new Date(Date.UTC(2026, 2, 10 + 7 * i)).toISOString().slice(0, 10);
+      const wednesday = new Date(Date.UTC(2026, 2, 11 + 7 * i)).toISOString().slice(0, 10);
+      return [make.lowDose(`ld-${i}`, tuesday), make.integration(`int-${i}`, `ld-${i}`, wednesday)];
+    }).flat();
+
+  it("four parts beyond their typical size give four notices, sorted by message, not by part", () => {
+    const cycle = snapshot({ model: "LOW_DOSE_TOGETHER", sessions: [...without(groundwork(), "prep-1", "prep-2"), ...series(8)] });
+    const change = {
+      type: "book" as const,
+      sessions: [
+        make.intake("in-sam-2", SAM, "2026-03-03"),
+        make.prep("prep-x", "2026-03-04"),
+        make.lowDose("ld-8", "2026-05-05"),
+        make.integration("int-8", "ld-8", "2026-05-06"),
+      ].map(asNew),
+    };
+    const result = evaluateChange(cycle, change);
+    expect(result.violations).toEqual([]);
+    const tail = "That is allowed: check it is intended.";
+    expect(result.notices).toEqual([
+      { rule: "P7", message: `P7: this cycle would have 1 joint preparation; a Low Dose Together series typically has none. ${tail}` },
+      { rule: "P7", message: `P7: this cycle would have 3 intakes; a Low Dose Together series typically has 2. ${tail}` },
+      { rule: "P7", message: `P7: this cycle would have 9 integrations; a Low Dose Together series typically has 6–8. ${tail}` },
+      { rule: "P7", message: `P7: this cycle would have 9 medicine sessions; a Low Dose Together series typically has 6–8. ${tail}` },
+    ]);
   });
 });
