@@ -55,6 +55,7 @@ export function preparationsOf(snapshot: CycleSnapshot, limit: Date | null, stre
   let afterIntakes = 0;
   for (const partner of snapshot.couple.partners) {
     const intakes = intakesOf(snapshot, partner, limit, strength);
+    // Stryker disable next-line ConditionalExpression: a shortcut only: without it a partner with no intake makes Math.min() Infinity, and no preparation starts at or after Infinity, so the answer is [] either way; its twin (true, nothing ever counts) is killed by every test where preparations count
     if (intakes.length === 0) return [];
     afterIntakes = Math.max(afterIntakes, Math.min(...intakes.map((s) => s.endsAt.getTime())));
   }
@@ -76,6 +77,7 @@ export function preparationsOf(snapshot: CycleSnapshot, limit: Date | null, stre
  */
 export function clearanceLastDay(c: SnapshotClearance, snapshot: CycleSnapshot): ClinicDay {
   const bySetting = addClinicDays(c.evaluatedOn, snapshot.settings.clearanceValidityDays, snapshot.settings.timeZone);
+  // Stryker disable next-line EqualityOperator: when validUntil equals bySetting both branches give the same day, so < and <= agree; its twin (>=, the later day) is killed by the clearanceLastDay and P3 validity tests
   return c.validUntil < bySetting ? c.validUntil : bySetting;
 }
 
@@ -108,8 +110,14 @@ export function validClearanceOf(
     .filter((c) => c.clientId === partnerId && isClearanceValid(c, snapshot, day, model))
     .sort((x, y) => {
       const [lastX, lastY] = [clearanceLastDay(x, snapshot), clearanceLastDay(y, snapshot)];
-      if (lastX !== lastY) return lastX > lastY ? -1 : 1;
-      return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+      if (lastX !== lastY)
+        // Stryker disable next-line EqualityOperator: reached only when lastX !== lastY, so >= agrees with >; its twin (<=, shortest first) is killed by the longest-lasting test
+        return lastX > lastY ? -1 : 1;
+      // Stryker disable next-line EqualityOperator: clearance ids are unique (the table's key), so x.id <= y.id agrees with x.id < y.id; its twin (>=) is killed by the equal-lasting test
+      return x.id < y.id
+        ? -1
+        : // Stryker disable next-line ConditionalExpression,EqualityOperator: reached only when x.id > y.id (ids are unique), where the answer is 1; true and >= give that 1, false and <= give 0, and V8's sort (Node, where the engine runs) only asks whether the comparator is negative
+          x.id > y.id ? 1 : 0;
     });
   return valid[0];
 }

@@ -239,3 +239,38 @@ describe("the wall clock read through Intl agrees with date-fns' zone maths", ()
     expect(clinicMinuteOfDay(utc("2026-06-01T07:00:00Z"), LA)).toBe(0);
   });
 });
+
+describe("the edges of the calendar's answers", () => {
+  it("a clinic date always has a four-digit year", () => {
+    expect(clinicDate(new Date(Date.UTC(999, 5, 1, 12)), "UTC")).toBe("0999-06-01");
+  });
+
+  it("two questions are never confused, even when their instants' digits run together alike", () => {
+    // 959817600000|1773162000000 and 9598176000001|773162000000 spell the same digits without the separator.
+    const [a1, b1] = [new Date(959_817_600_000), new Date(1_773_162_000_000)];
+    const [a2, b2] = [new Date(9_598_176_000_001), new Date(773_162_000_000)];
+    expect([a1, b1, a2, b2].map((d) => d.toISOString().slice(0, 10))).toEqual(["2000-06-01", "2026-03-10", "2274-02-26", "1994-07-02"]);
+    expect(calendarDaysBetween(a1, b1, "UTC")).toBe(9413);
+    expect(calendarDaysBetween(a2, b2, "UTC")).toBe(-102142);
+  });
+
+  it("a session that ends when it starts is not inside opening hours", () => {
+    const tuesdayTen = atClinicTime("2026-03-03", 600, LA);
+    expect(withinOpeningHours(tuesdayTen, new Date(tuesdayTen), { ...DEFAULT_SETTINGS, timeZone: LA })).toBe(false);
+  });
+
+  it("only the next midnight closes a day: ending at midnight two days later is outside, even open around the clock", () => {
+    const always = { ...DEFAULT_SETTINGS, timeZone: LA, opensAtMinute: 0, closesAtMinute: 1440, openWeekdays: [1, 2, 3, 4, 5, 6, 7] };
+    expect(withinOpeningHours(atClinicTime("2026-03-03", 1380, LA), atClinicTime("2026-03-05", 0, LA), always)).toBe(false);
+  });
+
+  it.each([
+    [[1, 2], "Mon, Tue 08:00–20:00"],
+    [[3], "Wed 08:00–20:00"],
+    [[1, 2, 3], "Mon–Wed 08:00–20:00"],
+    [[7, 6, 5, 4], "Thu–Sun 08:00–20:00"],
+    [[2, 4, 7], "Tue, Thu, Sun 08:00–20:00"],
+  ])("opening hours on days %j read %s: a run of three or more days as a range", (openWeekdays, words) => {
+    expect(formatOpeningHours({ ...DEFAULT_SETTINGS, openWeekdays })).toBe(words);
+  });
+});

@@ -118,3 +118,73 @@ describe("cycleStatusPanel", () => {
     expect(widened.integrations[1].label).toBe("Alex's medicine session on Tue 17 Mar: no integration booked (due on Fri 20 Mar)");
   });
 });
+
+describe("cycleStatusPanel: the words and the edges", () => {
+  const before = at("2026-03-01", "10:00");
+  const item = (panel: ReturnType<typeof cycleStatusPanel>, what: string, partnerId: string | null = null) =>
+    panel.prerequisites.find((p) => p.what === what && (partnerId === null || p.partnerId === partnerId));
+
+  it("an intake completed or only booked says which, with its date", () => {
+    const panel = cycleStatusPanel(snapshot({ sessions: completed(fullPlan(), "in-sam") }), before);
+    expect(item(panel, "intake", SAM.id)).toMatchObject({ rule: "P1", state: "met", label: "Sam's intake: completed Mon 2 Mar" });
+    expect(item(panel, "intake", ALEX.id)).toMatchObject({ rule: "P1", state: "pending", label: "Alex's intake: booked Mon 2 Mar" });
+  });
+
+  it("preparations: the booked ones counted apart from the completed ones", () => {
+    const panel = cycleStatusPanel(snapshot({ sessions: completed(fullPlan(), "in-sam", "in-alex", "prep-1") }), before);
+    expect(item(panel, "preparations")).toMatchObject({ rule: "P2", state: "pending", label: "Joint preparations: 1 of 2 completed, 1 booked" });
+    const both = cycleStatusPanel(snapshot({ sessions: completed(fullPlan(), "in-sam", "in-alex", "prep-1", "prep-2") }), before);
+    expect(item(both, "preparations")).toMatchObject({ state: "met", label: "Joint preparations: 2 of 2 completed" });
+  });
+
+  it("a ride home counts only when recorded for this session and this partner", () => {
+    const elsewhere = [
+      { sessionId: "med-2", clientId: SAM.id },
+      { sessionId: "med-1", clientId: ALEX.id },
+    ];
+    const cycle = snapshot({ sessions: fullPlan(), rideHomes: elsewhere });
+    expect(item(cycleStatusPanel(cycle, before), "rideHome", SAM.id)).toMatchObject({ rule: "P10", state: "pending", label: "Sam's ride home: to record by check-in" });
+    expect(item(cycleStatusPanel(cycle, at("2026-03-10", "09:00")), "rideHome", SAM.id)).toMatchObject({ state: "missing", label: "Sam's ride home: not recorded" });
+    const recorded = { ...cycle, rideHomes: [...elsewhere, { sessionId: "med-1", clientId: SAM.id }] };
+    expect(item(cycleStatusPanel(recorded, before), "rideHome", SAM.id)).toMatchObject({ state: "met", label: "Sam's ride home: recorded" });
+  });
+
+  it("two integrations of one medicine session: says how many, keep one", () => {
+    const cycle = snapshot({ sessions: [...without(fullPlan(), "int-2"), make.integration("int-2a", "med-2", "2026-03-18"), make.integration("int-2b", "med-2", "2026-03-19")] });
+    expect(cycleStatusPanel(cycle, before).integrations[1]).toEqual({
+      medicineSessionId: "med-2",
+      integrationSessionId: "int-2a",
+      state: "duplicate",
+      insideWindow: false,
+      label: "Alex's medicine session on Tue 17 Mar: 2 integrations, keep one",
+    });
+  });
+
+  it("every integration inside its window: all in window", () => {
+    const panel = cycleStatusPanel(snapshot({ sessions: fullPlan() }), before);
+    expect(panel.integrations.map((i) => i.insideWindow)).toEqual([true, true]);
+    expect(panel.allIntegrationsInWindow).toBe(true);
+  });
+
+  it("the next medicine session is the first still to come: one that has ended, or is completed, is past", () => {
+    // med-1 runs Tue 10 Mar 10:00–13:00 and is still marked scheduled.
+    const cycle = snapshot({ sessions: fullPlan() });
+    expect(cycleStatusPanel(cycle, at("2026-03-10", "12:59")).nextMedicineSession?.id).toBe("med-1");
+    expect(cycleStatusPanel(cycle, at("2026-03-10", "13:00")).nextMedicineSession?.id).toBe("med-2");
+    const completedEarly = snapshot({ sessions: completed(fullPlan(), "med-1") });
+    expect(cycleStatusPanel(completedEarly, at("2026-03-10", "12:00")).nextMedicineSession?.id).toBe("med-2");
+  });
+
+  it("clearance is judged for the model of the medicine session itself, not only the cycle's", () => {
+    // A Low Dose Together session in a cycle planned as Taking Turns (P5 refuses it; the panel still reads it right).
+    const cycle = snapshot({
+      sessions: [...without(fullPlan(), "med-1", "int-1", "med-2", "int-2"), make.lowDose("ld-1", "2026-03-10"), make.integration("int-1", "ld-1", "2026-03-11")],
+      clearances: [clearance("c-sam", SAM, { models: ["TAKING_TURNS"] }), clearance("c-alex", ALEX, { models: ["TAKING_TURNS"] })],
+    });
+    const panel = cycleStatusPanel(cycle, before);
+    expect(panel.prerequisites.filter((p) => p.what === "clearance").map((p) => [p.partnerId, p.state, p.label])).toEqual([
+      [SAM.id, "missing", "Sam's clearance: none valid on Tue 10 Mar"],
+      [ALEX.id, "missing", "Alex's clearance: none valid on Tue 10 Mar"],
+    ]);
+  });
+});
