@@ -1,5 +1,6 @@
 // P3: "Revoking a clearance flags every future medicine session of that partner." The clearance
-// module calls this when a psychiatrist revokes, to show (and notify about) what it affects.
+// module calls this when a psychiatrist revokes (lib/clearance/revoke-clearance.ts), to tell them
+// which sessions it blocks.
 import { canonicalSnapshot, dosingPartners, isMedicine, isUpcoming, sessionById } from "./cycle";
 import { checkCycle } from "./engine";
 import type { CycleSnapshot, Violation } from "./types";

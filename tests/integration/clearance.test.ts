@@ -165,7 +165,8 @@ describe(`blocked medicine sessions (P3) on ${databaseKind}`, () => {
     expect([...(await blocked())]).toEqual([]);
     await recordClearance(c.as.psychiatrist, form({ supersedesId: id, decision: "DEFERRED" }), { now });
     expect([...(await blocked())]).toEqual([]);
-    await revokeClearance(c.as.psychiatrist, { clearanceId: id, reason: "New cardiac finding" }, now);
+    // The psychiatrist is told what the revocation blocks: the partner's medicine session to come.
+    expect(await revokeClearance(c.as.psychiatrist, { clearanceId: id, reason: "New cardiac finding" }, now)).toEqual({ clientId: c.couple.partnerAId, flaggedSessionIds: [session.id] });
     expect([...(await blocked())]).toEqual([session.id]);
     // Past the session, it is history: no longer flagged.
     expect([...(await blockedSessionsOfCouple(db, c.as.frontDesk, c.couple.id, new Date("2026-03-11T00:00:00Z")))]).toEqual([]);

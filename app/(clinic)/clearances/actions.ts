@@ -50,10 +50,10 @@ export const revokeClearanceAction = defineAction({
   reach: { clearance: "clearanceId" },
   input: ZRevokeInput,
   run: async (input, staff) => {
-    const { clientId } = await revokeClearance(staff, input);
+    const { clientId, flaggedSessionIds } = await revokeClearance(staff, input);
     revalidatePath(`/clearances/${input.clearanceId}`);
     revalidatePath(`/partners/${clientId}/clearances`);
     revalidatePath("/evaluations");
-    return { revoked: true };
+    return { revoked: true, blockedSessions: flaggedSessionIds.length };
   },
 });

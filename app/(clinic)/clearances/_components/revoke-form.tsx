@@ -9,7 +9,17 @@ import { revokeClearanceAction } from "../actions";
 export function RevokeForm({ clearanceId, partnerName }: { clearanceId: string; partnerName: string }) {
   const [open, setOpen] = useState(false);
   const [state, action, pending] = useActionState(revokeClearanceAction, null);
-  if (state?.ok) return <FormMessage tone="success">Clearance revoked.</FormMessage>;
+  if (state?.ok) {
+    const blocked = state.data.blockedSessions;
+    return (
+      <FormMessage tone="success">
+        Clearance revoked.{" "}
+        {blocked === 0
+          ? `No medicine session of ${partnerName}'s still to come is blocked by it.`
+          : `${blocked} medicine session${blocked === 1 ? "" : "s"} of ${partnerName}'s still to come ${blocked === 1 ? "is" : "are"} now blocked (P3) until a new clearance is signed.`}
+      </FormMessage>
+    );
+  }
   if (!open) {
     return (
       <Button type="button" variant="danger" onClick={() => setOpen(true)}>
