@@ -1,7 +1,7 @@
 // P3: "Revoking a clearance flags every future medicine session of that partner." The clearance
 // module calls this when a psychiatrist revokes (lib/clearance/revoke-clearance.ts), to tell them
 // which sessions it blocks.
-import { canonicalSnapshot, dosingPartners, isMedicine, isUpcoming, sessionById } from "./cycle";
+import { canonicalSnapshot, dosingPartners, sessionById } from "./cycle";
 import { checkCycle } from "./engine";
 import type { CycleSnapshot, Violation } from "./types";
 
@@ -14,13 +14,9 @@ export function flagsAfterRevocation(snapshot: CycleSnapshot, clearanceId: strin
   });
   return checkCycle(cycle).filter((v) => {
     if (v.rule !== "P3") return false;
-    const m = sessionById(cycle, v.sessionIds[0]);
-    return (
-      m !== undefined &&
-      isMedicine(m) &&
-      isUpcoming(m) &&
-      m.endsAt.getTime() > now.getTime() &&
-      dosingPartners(cycle, m).some((p) => p.id === revoked.clientId)
-    );
+    // P3 flags only this cycle's medicine sessions still to come (scheduled or checked in), first
+    // in its session ids: what is left to ask is whether it has ended, and whose dose it is.
+    const m = sessionById(cycle, v.sessionIds[0])!;
+    return m.endsAt.getTime() > now.getTime() && dosingPartners(cycle, m).some((p) => p.id === revoked.clientId);
   });
 }

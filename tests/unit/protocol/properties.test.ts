@@ -181,6 +181,7 @@ function relisted(c: CycleSnapshot, change: ProposedChange, seed: number): [Cycl
     clearances: shuffled(c.clearances, seed + 1),
     rooms: shuffled(c.rooms, seed + 2),
     rideHomes: shuffled(c.rideHomes, seed + 3),
+    staff: c.staff && shuffled(c.staff, seed + 6),
   };
   const relistedChange: ProposedChange =
     change.type === "book" ? { ...change, sessions: shuffled(change.sessions, seed + 4) } : change.type === "moveMany" ? { ...change, moves: shuffled(change.moves, seed + 5) } : change;
