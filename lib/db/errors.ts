@@ -121,6 +121,18 @@ export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   SubstanceLogEntry_sign_matches_kind: refused("A receipt adds to a lot, a dose or a waste takes from it, a count changes nothing and a correction names the entry it corrects."),
   SubstanceLogEntry_waste_witnessed: refused("A waste is witnessed by someone other than the person recording it.", undefined, "witnessedById"),
   SubstanceLogEntry_administration_linked: refused("Only a dose recorded on a dosing day is logged as an administration."),
+  Clinic_safety_screen_days: refused("the safety screen counts between 1 and 60 days before a medicine session.", "P12", "safetyScreenDays"),
+  Clinic_note_late_hours: refused("a note is late after between 1 and 2,160 hours (90 days).", "P13", "noteLateHours"),
+  SessionNote_sessionId_key: refused("this session already has its note; open it instead.", "P13"),
+  NoteAddendum_note_signed: refused("an addendum corrects a signed note; sign the note first.", "P13"),
+  NoteAddendum_text_given: refused("write the addendum's text.", "P13", "text"),
+  MeasureResponse_answers_on_scale: refused("Every item needs an answer on its scale, and the total is their sum. Nothing was saved."),
+  MeasureResponse_link_source: refused("A measure from a link is recorded with that link."),
+  MeasureResponse_linkId_instrument_key: refused("This link has already been used. Nothing was saved."),
+  MeasureLink_tokenHash_key: refused("Please try again: a new link could not be made."),
+  MeasureLink_instruments: refused("Choose one to three different measures.", undefined, "instruments"),
+  MeasureLink_expires_after_made: refused("A link expires after it is made."),
+  SafetyReview_assessment_given: refused("write the assessment.", "P12", "assessment"),
 };
 
 /** Append-only tables (SQLSTATE KP001, raised by the migrations' triggers), by table. */
@@ -131,6 +143,11 @@ export const APPEND_ONLY: Readonly<Record<string, Refusal>> = {
   DoseHoldOverride: refused("A recorded override is never changed."),
   SubstanceLogEntry: refused("The controlled-substance log is never changed; correct an entry with a new one that references it."),
   AuditEvent: refused("The audit log is never changed."),
+  SessionNote: refused("a signed note is never changed or deleted; add an addendum instead.", "P13"),
+  NoteAddendum: refused("an addendum is never changed or deleted; add another addendum instead.", "P13"),
+  MeasureResponse: refused("A recorded measure is never changed; record it again if it was entered wrongly."),
+  MeasureLink: refused("This link has already been used. Nothing was saved."),
+  SafetyReview: refused("a safety review is never changed; record a new review instead.", "P12"),
 };
 
 const BY_CODE: Record<string, Refusal> = {

@@ -12,12 +12,14 @@ import { applyChange, changedSessionIds } from "./apply-change";
 import { canonicalSnapshot } from "./cycle";
 import { cycleSizeNotices } from "./rules/p7-cycle-size";
 import { RULES } from "./rules";
-import type { Actor, CycleSnapshot, Notice, ProposedChange, RuleContext, RuleId, Violation } from "./types";
+import type { Actor, CycleSnapshot, EngineRuleId, Notice, ProposedChange, RuleContext, RuleId, Violation } from "./types";
 
 export type EvaluateOptions = { actor?: Actor; now?: Date };
 export type Evaluation = { violations: Violation[]; notices: Notice[] };
 
-const RULE_ORDER = Object.keys(RULES) as RuleId[];
+const RULE_ORDER = Object.keys(RULES) as EngineRuleId[];
+/** Rule-book order of any rule id: the engine's rules first, in RULES' order. */
+const RULE_RANK: readonly RuleId[] = RULE_ORDER;
 
 function keyOf(v: Violation): string {
   return `${v.rule}|${v.sessionIds.join(",")}|${v.message}`;
@@ -32,7 +34,7 @@ export function sortViolations(violations: Violation[]): Violation[] {
   }
   return [...unique.values()].sort(
     (a, b) =>
-      RULE_ORDER.indexOf(a.rule) - RULE_ORDER.indexOf(b.rule) ||
+      RULE_RANK.indexOf(a.rule) - RULE_RANK.indexOf(b.rule) ||
       (a.sessionIds.join(",") < b.sessionIds.join(",") ? -1 : a.sessionIds.join(",") > b.sessionIds.join(",") ? 1 : 0) ||
       (a.message < b.message
         ? -1

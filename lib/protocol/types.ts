@@ -14,7 +14,9 @@ export type SessionStatus = "SCHEDULED" | "CHECKED_IN" | "COMPLETED" | "CANCELLE
 export type KapModel = "TAKING_TURNS" | "LOW_DOSE_TOGETHER";
 export type CycleFormat = "FULL" | "SINGLE_EXPERIENCE";
 export type ClearanceDecision = "CLEARED" | "CLEARED_WITH_CONDITIONS" | "NOT_CLEARED" | "DEFERRED";
-export type RuleId = "P1" | "P2" | "P3" | "P4" | "P5" | "P6" | "P7" | "P8" | "P9" | "P10" | "P11";
+export type RuleId = "P1" | "P2" | "P3" | "P4" | "P5" | "P6" | "P7" | "P8" | "P9" | "P10" | "P11" | "P12" | "P13";
+/** The rules the engine judges changes by; P13 (clinical notes) is kept by lib/notes and the database. */
+export type EngineRuleId = Exclude<RuleId, "P12" | "P13">;
 
 export type ProtocolSettings = {
   timeZone: string; // IANA

@@ -10,9 +10,9 @@ import { p8NoDoubleBooking } from "./p8-no-double-booking";
 import { p9Rooms } from "./p9-rooms";
 import { p10SessionLife } from "./p10-session-life";
 import { p11WhoMay } from "./p11-who-may";
-import type { Rule, RuleId } from "../types";
+import type { EngineRuleId, Rule } from "../types";
 
-export const RULES: Record<RuleId, Rule> = {
+export const RULES: Record<EngineRuleId, Rule> = {
   P1: p1IntakeFirst,
   P2: p2Preparation,
   P3: p3Clearance,
