@@ -40,6 +40,17 @@ const PERMISSIONS = {
   "substance-log:read": ["PSYCHIATRIST", "ADMIN"],
   /** Witness a dose or a waste of a controlled substance: a clinician, never the one who gives it. */
   "substance-log:witness": ["THERAPIST", "PSYCHIATRIST"],
+  /** P13: write, sign and add addenda to the note of a session one is a clinician of. */
+  "note:write": ["THERAPIST", "PSYCHIATRIST"],
+  /** P13: read notes (the couple's therapists; psychiatrists for the partners they evaluate). */
+  "note:read": ["THERAPIST", "PSYCHIATRIST"],
+  /** P13: that a completed session's note is late, without what it says. */
+  "note:status": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
+  /** Outcome measures: enter them, make a partner's one-time link, read scores. */
+  "measure:record": ["THERAPIST", "PSYCHIATRIST"],
+  "measure:read": ["THERAPIST", "PSYCHIATRIST"],
+  /** P12: record a safety review of a PHQ-9 whose item 9 is above 0. */
+  "safety:review": ["THERAPIST", "PSYCHIATRIST"],
   "staff:manage": ["ADMIN"],
   "rooms:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
