@@ -3,10 +3,11 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { databaseKind, testDb } from "../support/database";
-import { insertSession, smallClinic } from "../support/fixtures";
+import { insertSession, smallClinic, staffOf } from "../support/fixtures";
 import { navigationOf, signInAs } from "../support/next-request";
 
 const { newInvitation } = await import("@/lib/staff/invitations");
+const { makeMeasureLink } = await import("@/lib/measures/measure-links");
 
 // The authorization matrix (issues 6 and 11). Every exported server action (app/**/actions.ts, and
 // any other module that starts with "use server") and route handler (app/**/route.ts) has a row
@@ -205,6 +206,8 @@ const otherTherapistsDosingDay = { caller: "THERAPIST", why: "another therapist'
 const bellsDosingDay = { caller: "PSYCHIATRIST", why: "the dosing day of a partner another psychiatrist evaluates", target: (fx: Fixture) => fx.bellsDosingDay.id } as const;
 const otherClinicsLot = (caller: "THERAPIST" | "PSYCHIATRIST") => ({ caller, why: "a lot of another clinic", target: (fx: Fixture) => fx.elsewhereLot.id }) as const;
 const otherClinicsAccount = { caller: "ADMIN", why: "an account of another clinic", target: (fx: Fixture) => fx.otherClinicAdmin.id } as const;
+const otherTherapistsPartner = { caller: "THERAPIST", why: "a partner of another therapist's couple", target: (fx: Fixture) => fx.otherCouple.partnerAId } as const;
+const bellsPartner = { caller: "PSYCHIATRIST", why: "the partner another psychiatrist evaluates", target: (fx: Fixture) => fx.couple.partnerBId } as const;
 
 const MATRIX: Record<string, Row> = {
   "app/(clinic)/admin/rooms/actions.ts#addRoomAction": {
@@ -391,6 +394,28 @@ const MATRIX: Record<string, Row> = {
   "app/(clinic)/couples/[coupleId]/actions.ts#startCycleAction": {
     ...gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, { model: "TAKING_TURNS", format: "FULL", sharedGoals: "" }),
     unchanged: (fx) => db.kapCycle.count({ where: { couple: { clinicId: { in: clinics(fx) } } } }),
+  },
+  // Outcome measures: entered, or a one-time link made, by a clinician who reaches the partner.
+  "app/(clinic)/couples/[coupleId]/measure-actions.ts#recordMeasureAction": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (fn, fx, id) => call(fn, null, form({ clientId: id ?? fx.couple.partnerAId, instrument: "GAD7", ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((n) => [`GAD7.q${n}`, "1"])) })),
+    reach: { outOfReach: [otherTherapistsPartner, bellsPartner] },
+    unchanged: (fx) => db.measureResponse.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  "app/(clinic)/couples/[coupleId]/measure-actions.ts#makeMeasureLinkAction": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (fn, fx, id) => call(fn, null, form({ clientId: id ?? fx.couple.partnerAId, instruments: ["PHQ9", "CSI16"] })),
+    reach: { outOfReach: [otherTherapistsPartner, bellsPartner] },
+    unchanged: (fx) => db.measureLink.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  // Public: the link's token is the credential. Anyone holding a working link may use it once.
+  "app/m/actions.ts#submitMeasureLinkAction": {
+    allowed: CALLERS,
+    call: async (fn, fx) => {
+      const { token } = await makeMeasureLink(staffOf(fx.therapist), { clientId: fx.couple.partnerBId, instruments: ["PHQ9"] });
+      return call(fn, null, form({ token, ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`PHQ9.q${n}`, "0"])) }));
+    },
+    reach: { none: "the link's token is the credential, and names the one partner and the measures it asks for" },
   },
   // Dosing day (P10, P11): the dosing day of a partner the caller reaches.
   "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#rideHomeAction": gated(

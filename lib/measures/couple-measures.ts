@@ -1,0 +1,38 @@
+import "server-only";
+import { recordAudit } from "../audit/record";
+import { reachesPartner, type CoupleFacts } from "../auth/reach";
+import type { Staff } from "../auth/session";
+import { db } from "../db";
+import { PHQ9_ITEM9_INDEX, type InstrumentId } from "./instruments";
+
+export type MeasurePoint = {
+  id: string;
+  clientId: string;
+  instrument: InstrumentId;
+  takenAt: Date;
+  total: number;
+  /** PHQ-9 only: item 9's points (P12). */
+  item9: number | null;
+  source: "CLINICIAN" | "LINK";
+};
+
+/**
+ * The measures of a couple's partners that this staff member may read (measure:read, by reach:
+ * a therapist of the couple both partners, a psychiatrist the partners they evaluate), oldest
+ * first. Each partner's read is audited; the audit row names the partner, not the scores. Null
+ * when neither partner is reached: the page shows no measures at all.
+ */
+export async function measuresOfCouple(staff: Staff, couple: { partnerAId: string; partnerBId: string }, facts: CoupleFacts): Promise<{ partnerIds: string[]; measures: MeasurePoint[] } | null> {
+  const partnerIds = [couple.partnerAId, couple.partnerBId].filter((id) => reachesPartner(staff, "measure:read", facts, id));
+  if (partnerIds.length === 0) return null;
+  const rows = await db.measureResponse.findMany({
+    where: { clinicId: staff.clinicId, clientId: { in: partnerIds } },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    select: { id: true, clientId: true, instrument: true, takenAt: true, total: true, answers: true, source: true },
+  });
+  for (const clientId of partnerIds) await recordAudit(db, staff, { action: "read", entity: "MeasureResponse", clientId, outcome: "ALLOWED" });
+  return {
+    partnerIds,
+    measures: rows.map(({ answers, ...row }) => ({ ...row, item9: row.instrument === "PHQ9" ? (answers[PHQ9_ITEM9_INDEX] ?? null) : null })),
+  };
+}
