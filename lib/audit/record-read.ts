@@ -7,7 +7,7 @@ import { db } from "../db";
 import { recordAudit } from "./record";
 
 /** The records whose reads are audited (P11: a client's record). */
-export type ReadEntity = "Couple" | "Client" | "Clearance" | "DosingRecord" | "Session";
+export type ReadEntity = "Couple" | "Client" | "Clearance" | "DosingRecord" | "Session" | "SessionNote";
 
 /**
  * Records that a page showed (ALLOWED) or refused (DENIED) a client's record, for pages whose

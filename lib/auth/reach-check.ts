@@ -2,19 +2,21 @@ import "server-only";
 import type { Db, Tx } from "../db/prisma";
 import { db } from "../db";
 import type { Permission } from "./permissions";
-import { clearanceWhere, coupleWhere, lotWhere, partnerWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
+import { clearanceWhere, coupleWhere, lotWhere, noteWhere, partnerWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
 
 // Checking that one record, named by id, is within the caller's reach (lib/auth/reach.ts): for
 // server actions before they read anything else, and for domain functions that load a record.
 // Out of reach and missing are the same answer, so ids cannot be probed.
 
-export type RecordKind = "couple" | "partner" | "session" | "clearance" | "staff" | "lot" | "logEntry";
+/** "note": a session's note (P13), named by the session's id, reached as notes are (noteWhere). */
+export type RecordKind = "couple" | "partner" | "session" | "note" | "clearance" | "staff" | "lot" | "logEntry";
 
 /** What the not-found answer calls each kind of record. */
 export const RECORD_NAMES: Record<RecordKind, string> = {
   couple: "The couple",
   partner: "The partner",
   session: "The session",
+  note: "The session",
   clearance: "The clearance",
   staff: "The staff account",
   lot: "The lot",
@@ -32,6 +34,7 @@ const COUNTERS: Record<RecordKind, (client: Db | Tx, staff: Reacher, permission:
   couple: (client, staff, permission, id) => counted(coupleWhere(staff, permission), (where) => client.couple.count({ where: { AND: [where, { id }] } })),
   partner: (client, staff, permission, id) => counted(partnerWhere(staff, permission), (where) => client.client.count({ where: { AND: [where, { id }] } })),
   session: (client, staff, permission, id) => counted(sessionWhere(staff, permission), (where) => client.session.count({ where: { AND: [where, { id }] } })),
+  note: (client, staff, permission, id) => counted(noteWhere(staff, permission), (where) => client.session.count({ where: { AND: [where, { id }] } })),
   clearance: (client, staff, permission, id) => counted(clearanceWhere(staff, permission), (where) => client.clearance.count({ where: { AND: [where, { id }] } })),
   staff: (client, staff, permission, id) => counted(staffWhere(staff, permission), (where) => client.user.count({ where: { AND: [where, { id }] } })),
   lot: (client, staff, permission, id) => counted(lotWhere(staff, permission), (where) => client.substanceLot.count({ where: { AND: [where, { id }] } })),

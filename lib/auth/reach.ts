@@ -16,6 +16,11 @@ import { can, type Permission, type StaffRoleName } from "./permissions";
 // - The front desk reaches every couple of the clinic: names, contact details and schedule.
 //   Nothing clinical: that is the role gate's business (can(), permissions.ts).
 // - Admins reach no couple (staff, rooms, settings and the audit log are the clinic's own).
+// - Notes (P13) are reached by session: a therapist reaches every note of the couples they treat;
+//   a psychiatrist the intake notes of the partners they evaluate and the medicine-session notes
+//   where such a partner doses; any clinician the note of a session they were a clinician of
+//   (its writer). The front desk reaches every session's note *status* (late or not); what a
+//   note says is the role gate's business ("note:read" is not theirs). Admins reach no note.
 //
 // Reach is asked for a permission: a role counts only if it holds that permission, so a
 // therapist who also works the front desk completes sessions only for couples they treat.
@@ -76,6 +81,14 @@ type RoleReach = {
   partner: { where: (userId: string) => Prisma.ClientWhereInput | null; holds: (userId: string, partnerId: string, couple: CoupleFacts) => boolean };
   couple: { where: (userId: string) => Prisma.CoupleWhereInput | null; holds: (userId: string, couple: CoupleFacts) => boolean };
   session: { where: (userId: string) => Prisma.SessionWhereInput | null; holds: (userId: string, couple: CoupleFacts, session: SessionFacts) => boolean };
+  /** The sessions whose note (P13) the role reaches. */
+  note: { where: (userId: string) => Prisma.SessionWhereInput | null; holds: (userId: string, couple: CoupleFacts, session: SessionFacts) => boolean };
+};
+
+/** A clinician of the session: its note is theirs to write, and so to read. */
+const clinicianOf = {
+  where: (userId: string): Prisma.SessionWhereInput => ({ clinicians: { some: { userId } } }),
+  holds: (userId: string, session: SessionFacts): boolean => session.clinicianIds.includes(userId),
 };
 
 /** A filter that matches no record, for a caller whose reach is null, where a query still runs. */
@@ -89,6 +102,10 @@ const ROLE_REACH: Record<StaffRoleName, RoleReach> = {
     },
     couple: { where: treats.where, holds: treats.holds },
     session: { where: (userId) => ({ couple: treats.where(userId) }), holds: (userId, couple) => treats.holds(userId, couple) },
+    note: {
+      where: (userId) => ({ OR: [{ couple: treats.where(userId) }, clinicianOf.where(userId)] }),
+      holds: (userId, couple, session) => treats.holds(userId, couple) || clinicianOf.holds(userId, session),
+    },
   },
   PSYCHIATRIST: {
     partner: { where: evaluates.where, holds: evaluates.holds },
@@ -109,17 +126,35 @@ const ROLE_REACH: Record<StaffRoleName, RoleReach> = {
         (session.kind === "MEDICAL_EVALUATION" && session.clinicianIds.includes(userId)) ||
         (isMedicine(session) && dosingPartnerIds(session).some((p) => evaluates.holds(userId, p, couple))),
     },
+    // P13: intake notes of the partners they evaluate, medicine-session notes where such a partner doses.
+    note: {
+      where: (userId) => ({
+        OR: [
+          clinicianOf.where(userId),
+          { kind: "INTAKE", attendees: { some: { client: evaluates.where(userId) } } },
+          { kind: "MEDICINE_TAKING_TURNS", journeyer: evaluates.where(userId) },
+          { kind: "MEDICINE_LOW_DOSE", attendees: { some: { client: evaluates.where(userId) } } },
+        ],
+      }),
+      holds: (userId, couple, session) =>
+        clinicianOf.holds(userId, session) ||
+        (session.kind === "INTAKE" && session.partnerIds.some((p) => evaluates.holds(userId, p, couple))) ||
+        (isMedicine(session) && dosingPartnerIds(session).some((p) => evaluates.holds(userId, p, couple))),
+    },
   },
   FRONT_DESK: {
     every: true,
     partner: { where: () => ({}), holds: () => true },
     couple: { where: () => ({}), holds: () => true },
     session: { where: () => ({}), holds: () => true },
+    // Whether a note is late, never what it says: no role of the front desk holds "note:read".
+    note: { where: () => ({}), holds: () => true },
   },
   ADMIN: {
     partner: { where: () => null, holds: () => false },
     couple: { where: () => null, holds: () => false },
     session: { where: () => null, holds: () => false },
+    note: { where: () => null, holds: () => false },
   },
 };
 
@@ -161,6 +196,11 @@ export function sessionWhere(staff: Reacher, permission: Permission): Prisma.Ses
   return anyOf(staff, permission, (r) => r.session) as Prisma.SessionWhereInput | null;
 }
 
+/** The sessions whose note (P13) the staff member reaches for this permission. */
+export function noteWhere(staff: Reacher, permission: Permission): Prisma.SessionWhereInput | null {
+  return anyOf(staff, permission, (r) => r.note) as Prisma.SessionWhereInput | null;
+}
+
 /** A clearance is reached through its partner. */
 export function clearanceWhere(staff: Reacher, permission: Permission): Prisma.ClearanceWhereInput | null {
   const partner = partnerWhere(staff, permission);
@@ -199,4 +239,9 @@ export function reachesWholeCouple(staff: Pick<Reacher, "id" | "roles">, permiss
 /** Whether the staff member reaches this session of the couple for this permission. */
 export function reachesSession(staff: Pick<Reacher, "id" | "roles">, permission: Permission, couple: CoupleFacts, session: SessionFacts): boolean {
   return rolesFor(staff, permission).some((role) => ROLE_REACH[role].session.holds(staff.id, couple, session));
+}
+
+/** Whether the staff member reaches this session's note (P13) for this permission. */
+export function reachesNote(staff: Pick<Reacher, "id" | "roles">, permission: Permission, couple: CoupleFacts, session: SessionFacts): boolean {
+  return rolesFor(staff, permission).some((role) => ROLE_REACH[role].note.holds(staff.id, couple, session));
 }
