@@ -19,7 +19,7 @@ const ITEMS: Item[] = [
 
 export function Nav({ name, roles, clinicName }: { name: string; roles: StaffRoleName[]; clinicName: string }) {
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
         <Link href="/" className="font-semibold text-brand-900">
           {clinicName}

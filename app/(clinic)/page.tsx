@@ -9,6 +9,8 @@ import { adminSummary } from "@/lib/clinic/admin-summary";
 import { formatClinicDate, startOfClinicDay } from "@/lib/format/clinic-time";
 import { clinicAgenda, clinicianAgenda } from "@/lib/sessions/upcoming";
 import { reachesEveryCouple } from "@/lib/auth/reach";
+import { LateNotesOfClinic, NotesToWrite } from "@/components/notes/note-lists";
+import { lateNotesOfClinic, notesToWrite } from "@/lib/notes/late-notes";
 
 export const metadata = { title: "Today" };
 
@@ -30,12 +32,28 @@ export default async function TodayPage() {
             <Agenda items={await clinicianAgenda(staff.id, today, addDays(today, 7))} timeZone={clinic.timeZone} empty="No sessions in the next 7 days." linkCouples />
           </section>
         )}
+        {can(staff.roles, "note:write") && (
+          <section aria-labelledby="notes-to-write">
+            <h2 id="notes-to-write" className="mb-3 text-lg font-semibold">
+              Notes to write
+            </h2>
+            <NotesToWrite notes={await notesToWrite(staff)} timeZone={clinic.timeZone} lateHours={clinic.noteLateHours} />
+          </section>
+        )}
         {reachesEveryCouple(staff, "couple:read") && (
           <section aria-labelledby="clinic-today">
             <h2 id="clinic-today" className="mb-3 text-lg font-semibold">
               Today at the clinic
             </h2>
             <Agenda items={await clinicAgenda(staff.clinicId, today, addDays(today, 1))} timeZone={clinic.timeZone} empty="Nothing is booked today." linkCouples />
+          </section>
+        )}
+        {reachesEveryCouple(staff, "note:status") && (
+          <section aria-labelledby="late-notes">
+            <h2 id="late-notes" className="mb-3 text-lg font-semibold">
+              Late notes at the clinic
+            </h2>
+            <LateNotesOfClinic notes={await lateNotesOfClinic(staff)} timeZone={clinic.timeZone} lateHours={clinic.noteLateHours} />
           </section>
         )}
         {can(staff.roles, "staff:manage") && <AdminSummary clinicId={staff.clinicId} />}

@@ -1,11 +1,11 @@
 import "server-only";
 import { can } from "../auth/permissions";
-import { NOTHING, noteWhere, partnerWhere } from "../auth/reach";
+import { coupleWhere, NOTHING, noteWhere, partnerWhere, type CoupleFacts } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { recordAudit } from "../audit/record";
 import { partnerInReach } from "../clearance/access";
 import { CLEARANCE_FACTS } from "../clearance/facts";
-import { db } from "../db";
+import { db, type Tx } from "../db";
 import { NotFoundError } from "../errors";
 import { readNoteContent } from "./note-kinds";
 import { shapeOfSession } from "./note-session";
@@ -52,6 +52,7 @@ export async function partnerRecord(staff: Staff, clientId: string, now = new Da
     await recordAudit(tx, staff, { action: "read", entity: "PartnerRecord", entityId: clientId, clientId, outcome: "ALLOWED" });
     return {
       partner,
+      couple: await coupleFactsOfPartner(tx, staff, clientId),
       clinic,
       printedAt: now,
       notes: sessions.map((s) => {
@@ -87,3 +88,34 @@ export async function partnerRecord(staff: Staff, clientId: string, now = new Da
 }
 
 export type PartnerRecord = Awaited<ReturnType<typeof partnerRecord>>;
+
+/**
+ * The partner's couple as reach reads it (lib/auth/reach.ts), for what else the record page asks
+ * reach about (the partner's outcome measures, say). Null when the reader reaches no couple of theirs.
+ */
+async function coupleFactsOfPartner(tx: Tx, staff: Staff, clientId: string): Promise<{ id: string; partnerAId: string; partnerBId: string; facts: CoupleFacts } | null> {
+  const couple = await tx.couple.findFirst({
+    where: { AND: [coupleWhere(staff, "note:read") ?? NOTHING, { OR: [{ partnerAId: clientId }, { partnerBId: clientId }] }] },
+    orderBy: { createdAt: "desc" },
+    include: {
+      partnerA: { select: { clearances: { select: { clientId: true, psychiatristId: true } } } },
+      partnerB: { select: { clearances: { select: { clientId: true, psychiatristId: true } } } },
+      sessions: { select: { kind: true, status: true, journeyerId: true, clinicians: { select: { userId: true } }, attendees: { select: { clientId: true } } } },
+    },
+  });
+  if (!couple) return null;
+  return {
+    id: couple.id,
+    partnerAId: couple.partnerAId,
+    partnerBId: couple.partnerBId,
+    facts: {
+      couplesTherapistId: couple.couplesTherapistId,
+      partners: [
+        { id: couple.partnerAId, kapTherapistId: couple.partnerAKapTherapistId },
+        { id: couple.partnerBId, kapTherapistId: couple.partnerBKapTherapistId },
+      ],
+      sessions: couple.sessions.map((s) => ({ kind: s.kind, status: s.status, journeyerId: s.journeyerId, clinicianIds: s.clinicians.map((c) => c.userId), partnerIds: s.attendees.map((a) => a.clientId) })),
+      clearances: [...couple.partnerA.clearances, ...couple.partnerB.clearances],
+    },
+  };
+}

@@ -152,6 +152,9 @@ async function makeFixture() {
   const parksDosingDay = await medicine(c.couple, cycle.id, c.couple.partnerAId, c.therapist.id);
   const bellsDosingDay = await medicine(c.couple, cycle.id, c.couple.partnerBId, c.therapist.id);
   const otherDosingDay = await medicine(c.otherCouple, otherCycle.id, c.otherCouple.partnerAId, c.otherTherapist.id);
+  // P13: a completed dosing day of partner A, the therapist its clinician: its note is the therapist's to write, Dr. Park's to read.
+  const notedDosingDay = await medicine(c.couple, cycle.id, c.couple.partnerAId, c.therapist.id);
+  await db.session.update({ where: { id: notedDosingDay.id }, data: { status: "COMPLETED", completedAt: notedDosingDay.endsAt } });
   const elsewhereSession = await insertSession(db, elsewhere, { kind: "COUPLES_THERAPY", start: monday(), minutes: 60, partners: [elsewhere.couple.partnerAId, elsewhere.couple.partnerBId] });
   const lot = await db.substanceLot.create({ data: { clinicId: c.clinic.id, lotNumber: `LOT-${unique()}` } });
   const entry = await db.substanceLogEntry.create({ data: { lotId: lot.id, kind: "RECEIPT", quantityMg: 500, recordedById: c.psychiatrist.id, occurredAt: new Date("2026-02-01T17:00:00Z") } });
@@ -182,6 +185,7 @@ async function makeFixture() {
     parksDosingDay,
     bellsDosingDay,
     otherDosingDay,
+    notedDosingDay,
     lot,
     entry,
     elsewhereLot,
@@ -204,6 +208,13 @@ const otherTherapistsSession = { caller: "THERAPIST", why: "a session of another
 const otherClinicsSession = { caller: "FRONT_DESK", why: "a session of another clinic", target: (fx: Fixture) => fx.elsewhereSession.id } as const;
 const otherTherapistsDosingDay = { caller: "THERAPIST", why: "another therapist's couple's dosing day", target: (fx: Fixture) => fx.otherDosingDay.id } as const;
 const bellsDosingDay = { caller: "PSYCHIATRIST", why: "the dosing day of a partner another psychiatrist evaluates", target: (fx: Fixture) => fx.bellsDosingDay.id } as const;
+// P13: notes are read by the couple's therapists and, for intakes and dosing days, by the psychiatrist who evaluates that partner.
+const notesOutOfReach = [
+  otherTherapistsSession,
+  bellsDosingDay,
+  { caller: "PSYCHIATRIST", why: "the note of a couples-therapy session of a partner she evaluates", target: async (fx: Fixture) => (await fx.session("own")).id },
+] as const;
+const notesOf = (fx: Fixture) => ({ session: { clinicId: { in: clinics(fx) } } });
 const otherClinicsLot = (caller: "THERAPIST" | "PSYCHIATRIST") => ({ caller, why: "a lot of another clinic", target: (fx: Fixture) => fx.elsewhereLot.id }) as const;
 const otherClinicsAccount = { caller: "ADMIN", why: "an account of another clinic", target: (fx: Fixture) => fx.otherClinicAdmin.id } as const;
 const otherTherapistsPartner = { caller: "THERAPIST", why: "a partner of another therapist's couple", target: (fx: Fixture) => fx.otherCouple.partnerAId } as const;
@@ -456,6 +467,16 @@ const MATRIX: Record<string, Row> = {
     {},
     () => db.substanceLogEntry.count({ where: { lot: { clinicId: { in: clinics(fx) } } } }),
   ),
+  // P13 notes: a clinician of the session writes, signs and adds addenda; the domain then refuses whoever was not there (P13), past the gate.
+  "app/(clinic)/sessions/[sessionId]/note/actions.ts#saveNoteDraftAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.notedDosingDay.id, { outOfReach: [...notesOutOfReach] }, { "fields.events": "Quiet" }, (fx) =>
+    db.sessionNote.count({ where: notesOf(fx) }),
+  ),
+  "app/(clinic)/sessions/[sessionId]/note/actions.ts#signNoteAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.notedDosingDay.id, { outOfReach: [...notesOutOfReach] }, {}, (fx) =>
+    db.sessionNote.count({ where: { ...notesOf(fx), signedAt: { not: null } } }),
+  ),
+  "app/(clinic)/sessions/[sessionId]/note/actions.ts#addNoteAddendumAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.notedDosingDay.id, { outOfReach: [...notesOutOfReach] }, { text: "A correction" }, (fx) =>
+    db.noteAddendum.count({ where: { note: notesOf(fx) } }),
+  ),
   "app/(clinic)/substance-log/report.csv/route.ts#GET": {
     allowed: ["PSYCHIATRIST", "ADMIN"],
     call: (fn) => call(fn, new Request("http://localhost:3000/substance-log/report.csv?from=2026-01-01&to=2026-01-31")),
@@ -517,6 +538,21 @@ const PAGES: Record<string, Row> = {
     allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
     call: (page, fx, id) => call(page, props({ sessionId: id ?? fx.parksDosingDay.id })),
     reach: { outOfReach: [otherTherapistsDosingDay, bellsDosingDay, { caller: "FRONT_DESK", why: "a session of another clinic", target: (fx) => fx.elsewhereSession.id }] },
+  },
+  "app/(clinic)/sessions/[sessionId]/note/page.tsx": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (page, fx, id) => call(page, props({ sessionId: id ?? fx.notedDosingDay.id })),
+    reach: { outOfReach: [...notesOutOfReach] },
+  },
+  "app/(clinic)/partners/[clientId]/record/page.tsx": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (page, fx, id) => call(page, props({ clientId: id ?? fx.couple.partnerAId })),
+    reach: {
+      outOfReach: [
+        { caller: "THERAPIST", why: "a partner of another therapist's couple", target: (fx) => fx.otherCouple.partnerAId },
+        { caller: "PSYCHIATRIST", why: "the partner another psychiatrist evaluates", target: (fx) => fx.couple.partnerBId },
+      ],
+    },
   },
   "app/(clinic)/admin/staff/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's staff" } },
   "app/(clinic)/admin/staff/[staffId]/page.tsx": {

@@ -18,6 +18,7 @@ import { DayGrid } from "./_components/day-grid";
 import { WeekTable } from "./_components/week-table";
 import { dayCards, daySlots, weekCards, weekDays } from "./_components/cards";
 import { sessionStepsFor } from "@/lib/scheduling/session-steps";
+import { reachesRecord } from "@/lib/auth/reach-check";
 
 export const metadata = { title: "Room calendar" };
 
@@ -48,6 +49,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const gridRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
   const slots = daySlots(clinic.opensAtMinute, clinic.closesAtMinute);
   const selectedIntegration = selected && selectedIsMedicine ? await integrationStart(staff.clinicId, selected.id) : null;
+  // P13: the opened session's note, for those who reach it, once the session is completed.
+  const selectedNote =
+    selected?.status === "COMPLETED" && selected.kind !== "MEDICAL_EVALUATION" && can(staff.roles, "note:read") ? await reachesRecord(staff, "note:read", "note", selected.id) : false;
   const bookRoom = rooms.find((r) => r.id === firstValue(params.room));
   const bookTime = TIME.test(firstValue(params.time) ?? "") ? firstValue(params.time) : undefined;
   const step = view === "week" ? 7 : 1;
@@ -90,6 +94,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           {selectedBlocked && (
             <p className="mb-2" data-testid="session-blocked">
               <Badge tone="danger">Blocked: not cleared for this date (P3)</Badge>
+            </p>
+          )}
+          {selectedNote && (
+            <p className="mb-2">
+              <Link className="text-brand-700 underline" href={`/sessions/${selected.id}/note`}>
+                Session note
+              </Link>
             </p>
           )}
           <SessionActions

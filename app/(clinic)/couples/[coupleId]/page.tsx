@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/ui/field";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireReadPermission } from "@/lib/audit/record-read";
 import { can } from "@/lib/auth/permissions";
-import { reachesPartner, reachesSession, reachesWholeCouple } from "@/lib/auth/reach";
+import { reachesNote, reachesPartner, reachesSession, reachesWholeCouple } from "@/lib/auth/reach";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { coupleFactsOfDetail, getCoupleForStaff, sessionFactsOf } from "@/lib/couples/get-couple";
@@ -97,6 +97,11 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
               {reachesPartner(staff, "clearance:read", facts, p.id) && (
                 <a className="mt-1 inline-block text-brand-700 underline" href={`/partners/${p.id}/clearances`}>
                   Medical clearance
+                </a>
+              )}
+              {reachesPartner(staff, "note:read", facts, p.id) && (
+                <a className="mt-1 ml-3 inline-block text-brand-700 underline" href={`/partners/${p.id}/record`}>
+                  Clinical record (print)
                 </a>
               )}
             </div>
@@ -203,6 +208,12 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                     {isMedicine(s) && s.status !== "CANCELLED" && reachesSession(staff, "dosing:ride-home", facts, sessionFactsOf(s)) && (
                       <a className="ml-2 text-xs text-brand-700 underline" href={`/sessions/${s.id}/dosing`}>
                         Dosing day
+                      </a>
+                    )}
+                    {/* P13: the note of a completed session, for those who reach it. */}
+                    {s.status === "COMPLETED" && s.kind !== "MEDICAL_EVALUATION" && reachesNote(staff, "note:read", facts, sessionFactsOf(s)) && (
+                      <a className="ml-2 text-xs text-brand-700 underline" href={`/sessions/${s.id}/note`} data-testid="session-note-link">
+                        Note
                       </a>
                     )}
                   </td>
