@@ -11,7 +11,9 @@ export type DatabaseRun = {
   booking: LoadResult & { connections: number };
   baseline: BaselineResult & { connections: number };
   planner: { what: string; plans: number; p50Ms: number; p95Ms: number; lastPlan: Record<string, number> };
-  sql: { calendar: number; booking: number };
+  sql: { calendar: number; booking: number; couplePage: number };
+  /** The couple page of a couple with a full clinical record, one request at a time (p50). */
+  couplePage: { ms: number; notes: number; measures: number };
   paint: PaintResult;
   /** One request at a time (p50), and the calendar page for a week with no sessions under load. */
   unloaded: { calendarMs: number; bookingMs: number; emptyWeek: LoadResult & { connections: number } };
@@ -27,6 +29,8 @@ export const BUDGETS: Budget[] = [
   { name: "Booking throughput vs plain SQL", value: (r) => Math.round((100 * r.booking.perSecond) / r.baseline.perSecond), limit: 50, unit: "%", atMost: false },
   { name: "Planner p95", value: (r) => r.planner.p95Ms, limit: 50, unit: "ms", atMost: true },
   { name: "SQL statements, calendar page", value: (r) => r.sql.calendar, limit: 4, unit: "", atMost: true },
+  { name: "Couple page with a full record, one request at a time (p50)", value: (r) => r.couplePage.ms, limit: 40, unit: "ms", atMost: true },
+  { name: "SQL statements, couple page", value: (r) => r.sql.couplePage, limit: 4, unit: "", atMost: true },
   { name: "Calendar LCP (p50)", value: (r) => r.paint.lcpP50Ms, limit: 1000, unit: "ms", atMost: true },
   { name: "Calendar CLS (max)", value: (r) => r.paint.clsMax, limit: 0.02, unit: "", atMost: true },
 ];
@@ -48,6 +52,7 @@ export function markdown(report: Report): string {
     info("Plain-SQL booking p50 · p95 · bookings/s", (r) => `${r.baseline.p50Ms} ms · ${r.baseline.p95Ms} ms · ${r.baseline.perSecond}/s (${r.baseline.bookings} ok, ${r.baseline.failed} failed)`),
     info("SQL statements, one booking (plain SQL)", (r) => `${r.sql.booking} (${r.baseline.statementsPerBooking})`),
     info("Planner p50 (what was timed)", (r) => `${r.planner.p50Ms} ms (${r.planner.what}, ${r.planner.plans} plans)`),
+    info("Couple page's record: signed notes · measures", (r) => `${r.couplePage.notes} · ${r.couplePage.measures}`),
     info("Generating the clinic", (r) => `${r.generation.sessions} sessions in ${r.generation.seconds} s`),
   ];
   const js = report.firstLoadJs.map((p) => `| \`${p.route}\` | ${p.gzipKb} kB ${mark(p.gzipKb <= JS_BUDGET_KB)} |`);

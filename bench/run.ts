@@ -11,6 +11,7 @@ import { actionId } from "./action-id";
 import { runBaseline } from "./baseline";
 import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
 import { measurePaint } from "./browser";
+import { insertClinicalRecord, type ClinicalRecordCouple } from "./clinical-record";
 import { buildClinic, freeSlots, LARGE, SMALL, type ClinicModel } from "./clinic-model";
 import { firstLoadJs } from "./first-load-js";
 import { percentile, round, runLoad } from "./load";
@@ -27,7 +28,7 @@ const N = small
   : { calendar: 1000, bookings: 400, baseline: 400, plans: 100, paints: 5, sequential: 5, seconds: 60 };
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-async function measureServer(server: Server, model: ClinicModel): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded">> {
+async function measureServer(server: Server, model: ClinicModel, record: ClinicalRecordCouple): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded" | "couplePage">> {
   const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
@@ -49,6 +50,18 @@ async function measureServer(server: Server, model: ClinicModel): Promise<Pick<D
     if (!calendarOk(res.status, await res.text())) throw new Error(`The calendar did not load: HTTP ${res.status}`);
   });
   log(`calendar: ${sqlCalendar} SQL statements a request; load at 10 connections`);
+  // The couple page of the couple with the fullest clinical record, as its therapist sees it.
+  const therapistCookie = await signIn(server.origin, record.therapistEmail, BENCH_PASSWORD);
+  const coupleUrl = `${server.origin}/couples/${record.coupleId}`;
+  const couplePage = async () => {
+    const res = await fetch(coupleUrl, { headers: { cookie: therapistCookie } });
+    const body = await res.text();
+    if (res.status !== 200 || !body.includes(record.partnerName)) throw new Error(`The couple page did not load: HTTP ${res.status}`);
+  };
+  for (let i = 0; i < 3; i++) await couplePage();
+  const coupleTimes: number[] = [];
+  const sqlCouple = await perRequest(coupleTimes, couplePage);
+  log(`couple page: ${sqlCouple} SQL statements a request (${record.notes} signed notes, ${record.measures} measures)`);
   const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
   // The floor under the calendar: the same page for a week with no sessions (sign-in check, the
   // layout, the rooms, an empty table), at the same concurrency.
@@ -77,7 +90,8 @@ async function measureServer(server: Server, model: ClinicModel): Promise<Pick<D
   return {
     calendar: { ...calendar, connections: 10 },
     booking: { ...booking, connections: 20 },
-    sql: { calendar: sqlCalendar, booking: sqlBooking },
+    sql: { calendar: sqlCalendar, booking: sqlBooking, couplePage: sqlCouple },
+    couplePage: { ms: median(coupleTimes), notes: record.notes, measures: record.measures },
     paint,
     unloaded: { calendarMs: median(unloaded.calendar), bookingMs: median(unloaded.booking), emptyWeek: { ...emptyWeek, connections: 10 } },
   };
@@ -104,12 +118,19 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
     const model = buildClinic(small ? SMALL : LARGE, new Date());
     log(`${kind}: generating ${model.sessions.length} sessions`);
     const generation = { sessions: model.sessions.length, ...(await fillDatabase(target, model)) };
+    const recordSql = await openSql(target);
+    let record: ClinicalRecordCouple;
+    try {
+      record = await insertClinicalRecord(recordSql, model);
+    } finally {
+      await recordSql.close();
+    }
     generation.seconds = Math.round(generation.seconds * 10) / 10;
     log(`${kind}: serving the production build`);
     const server = await startServer(target, port, () => {});
     let measured;
     try {
-      measured = await measureServer(server, model);
+      measured = await measureServer(server, model, record);
     } finally {
       await server.stop();
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runBaseline } from "../../bench/baseline";
 import { buildClinic, freeSlots, SMALL } from "../../bench/clinic-model";
+import { insertClinicalRecord } from "../../bench/clinical-record";
 import { insertClinic } from "../../bench/insert-clinic";
 import { markdown, type Report } from "../../bench/report";
 import type { Sql } from "../../bench/sql";
@@ -25,6 +26,13 @@ describe("bench (small clinic)", () => {
     await insertClinic(sql, model, "not-a-real-hash");
     expect(await db.session.count({ where: { clinicId: model.clinicId } })).toBe(SMALL.sessions);
     expect(await db.sessionAttendee.count({ where: { session: { clinicId: model.clinicId } } })).toBe(model.sessions.reduce((n, s) => n + s.attendees.length, 0));
+
+    // The couple page's record: the notes and measures pass the database's own checks (signed
+    // notes, addenda after signing, answers on each instrument's scale summing to the total).
+    const record = await insertClinicalRecord(sql, model);
+    expect(record.notes).toBeGreaterThan(0);
+    expect(await db.sessionNote.count({ where: { session: { coupleId: record.coupleId }, signedAt: { not: null } } })).toBe(record.notes);
+    expect(await db.measureResponse.count({ where: { clinicId: model.clinicId } })).toBe(record.measures);
 
     const slots = freeSlots(model, 12);
     const baseline = await runBaseline(sql, model.clinicId, model.desk.id, slots, 4, 30);
