@@ -7,6 +7,9 @@ const PREREQUISITE_STATE: Record<PrerequisiteState, { text: string; style: strin
   met: { text: "Met", style: "bg-emerald-50 text-emerald-800 border-emerald-200", mark: "✓" },
   pending: { text: "Pending", style: "bg-amber-50 text-amber-900 border-amber-200", mark: "…" },
   missing: { text: "Missing", style: "bg-red-50 text-red-800 border-red-200", mark: "✗" },
+  // P12's safety screen: a PHQ-9 or its safety review still to do, or a review that stopped dosing.
+  due: { text: "Due", style: "bg-amber-50 text-amber-900 border-amber-200", mark: "!" },
+  blocked: { text: "Blocked", style: "bg-red-50 text-red-800 border-red-200", mark: "✗" },
 };
 
 const INTEGRATION_STATE: Record<PanelIntegration["state"], { text: string; style: string; mark: string }> = {
@@ -44,6 +47,14 @@ export function ProtocolPanel({ panel }: { panel: CycleStatusPanel }) {
             <State state={PREREQUISITE_STATE[p.state]} />
             <span>
               {p.label} <span className="text-stone-500">({p.rule})</span>
+              {p.rule === "P12" && p.state !== "met" && p.screenId && panel.nextMedicineSession && (
+                <>
+                  {" "}
+                  <a className="text-brand-700 underline" href={`/sessions/${panel.nextMedicineSession.id}/dosing`}>
+                    Record a safety review on the dosing day page
+                  </a>
+                </>
+              )}
             </span>
           </li>
         ))}

@@ -26,6 +26,8 @@ export const ZClinicLimits = z
     dischargeMinMinutes: whole("The time from the last dose to discharge", "minutes", 1, 24 * 60),
     idleTimeoutMinutes: whole("The idle sign-out", "minutes", 1, 24 * 60),
     absoluteTimeoutHours: whole("The longest sign-in", "hours", 1, 7 * 24),
+    // P13: the Clinic table's CHECK allows 1 hour to 90 days.
+    noteLateHours: whole("The time after which a note is late", "hours", 1, 90 * 24),
   })
   .superRefine((s, ctx) => {
     if (s.maxDiastolic >= s.maxSystolic) {
@@ -61,6 +63,7 @@ export const LIMIT_COLUMNS = [
   "dischargeMinMinutes",
   "idleTimeoutMinutes",
   "absoluteTimeoutHours",
+  "noteLateHours",
 ] as const satisfies readonly (keyof TClinicLimits)[];
 
 export function clinicSettingsOf(row: ClinicSettingsRow): TClinicSettings {
@@ -86,6 +89,8 @@ export function timeOfDay(minutes: number): string {
 }
 
 const number = (value: unknown) => (typeof value === "string" ? numberFromForm(value) : undefined);
+/** A checkbox: sent as "on" when ticked, not sent at all when not. */
+const ticked = (value: unknown) => value === "on";
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
 /**
@@ -94,7 +99,8 @@ const list = (value: unknown) => (value === undefined || value === "" ? [] : Arr
  */
 export function settingsCandidateOf(form: Record<string, unknown>): TClinicSettingsInput {
   // Field names are paths ("integrationWindowDays.min"); the action's form reader nests them.
-  const n = (path: string) => number(path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), form)) as number;
+  const at = (path: string) => path.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), form);
+  const n = (path: string) => number(at(path)) as number;
   return {
     sessionMinutes: {
       INTAKE: n("sessionMinutes.INTAKE"),
@@ -112,6 +118,7 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     openWeekdays: list(form.openWeekdays).map((d) => (typeof d === "string" ? parseDecimal(d) : Number.NaN)),
     opensAtMinute: minuteOfDay(form.opensAtMinute),
     closesAtMinute: minuteOfDay(form.closesAtMinute),
+    safetyScreen: { enabled: ticked(at("safetyScreen.enabled")), days: n("safetyScreen.days") },
     maxSystolic: n("maxSystolic"),
     maxDiastolic: n("maxDiastolic"),
     maxHeartRate: n("maxHeartRate"),
@@ -120,6 +127,7 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     dischargeMinMinutes: n("dischargeMinMinutes"),
     idleTimeoutMinutes: n("idleTimeoutMinutes"),
     absoluteTimeoutHours: n("absoluteTimeoutHours"),
+    noteLateHours: n("noteLateHours"),
   };
 }
 

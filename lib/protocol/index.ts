@@ -4,7 +4,7 @@ export type * from "./types";
 export { evaluateChange, checkCycle, sortViolations, type EvaluateOptions, type Evaluation } from "./engine";
 export { consequencesOf, type Consequences } from "./consequences";
 export { applyChange } from "./apply-change";
-export { cycleStatusPanel, type CycleStatusPanel, type PanelIntegration, type PanelPrerequisite, type PrerequisiteState } from "./status-panel";
+export { cycleStatusPanel, safetyScreenItems, type CycleStatusPanel, type PanelIntegration, type PanelPrerequisite, type PrerequisiteState } from "./status-panel";
 export { flagsAfterRevocation } from "./revocation";
 export { typicalComposition, cycleSizeNotices, type Composition, type CyclePart, type Bounds } from "./rules/p7-cycle-size";
 export { PERMISSION_FOR_CHANGE, mayMakeChange, coupleFactsOf } from "./rules/p11-who-may";

@@ -7,6 +7,17 @@ import type { KapModel, ProtocolSettings, SessionKind } from "./types";
 
 export { MODEL_LABELS, SESSION_KIND_LABELS } from "./labels";
 
+/** P12's longest window a clinic may set (the Clinic table's CHECK says the same). */
+export const SAFETY_SCREEN_MAX_DAYS = 60;
+
+/** P12: on, a PHQ-9 within 7 days before each medicine session (PROTOCOL.md). */
+export const DEFAULT_SAFETY_SCREEN = { enabled: true, days: 7 } as const satisfies ProtocolSettings["safetyScreen"];
+
+/** P12's setting as the engine reads it: a snapshot that leaves it out gets PROTOCOL.md's default, the safe side. */
+export function safetyScreenSetting(settings: ProtocolSettings): { enabled: boolean; days: number } {
+  return settings.safetyScreen ?? DEFAULT_SAFETY_SCREEN;
+}
+
 export const DEFAULT_SETTINGS: ProtocolSettings = {
   // PROTOCOL.md gives no default zone; the clinic's own zone is always set on the Clinic row.
   timeZone: "America/Los_Angeles",
@@ -26,6 +37,7 @@ export const DEFAULT_SETTINGS: ProtocolSettings = {
   openWeekdays: [1, 2, 3, 4, 5, 6],
   opensAtMinute: 8 * 60,
   closesAtMinute: 20 * 60,
+  safetyScreen: { ...DEFAULT_SAFETY_SCREEN },
 };
 
 function isTimeZone(name: string): boolean {
@@ -90,6 +102,10 @@ export const ZProtocolSettings = z
       .refine((days) => new Set(days).size === days.length, { error: "Each open day must appear once" }),
     opensAtMinute: minuteOfDay("Opening time"),
     closesAtMinute: minuteOfDay("Closing time"),
+    safetyScreen: z.object({
+      enabled: z.boolean({ error: "Safety screen before dosing (P12): choose on or off" }),
+      days: count("Safety screen window (days)", 1).max(SAFETY_SCREEN_MAX_DAYS, { error: `Safety screen window (days) must be at most ${SAFETY_SCREEN_MAX_DAYS}` }),
+    }),
   })
   .superRefine((s, ctx) => {
     if (s.integrationWindowDays.min > s.integrationWindowDays.max) {
@@ -145,9 +161,14 @@ export type ClinicSettingsColumns = {
   openWeekdays: number[];
   opensAtMinute: number;
   closesAtMinute: number;
+  safetyScreenEnabled: boolean;
+  safetyScreenDays: number;
 };
 
-export function settingsFromClinic(c: ClinicSettingsColumns): ProtocolSettings {
+/** Settings read from a clinic row: every setting stated, P12's too. */
+export type ClinicProtocolSettings = ProtocolSettings & Required<Pick<ProtocolSettings, "safetyScreen">>;
+
+export function settingsFromClinic(c: ClinicSettingsColumns): ClinicProtocolSettings {
   return {
     timeZone: c.timeZone,
     sessionMinutes: {
@@ -166,6 +187,7 @@ export function settingsFromClinic(c: ClinicSettingsColumns): ProtocolSettings {
     openWeekdays: [...c.openWeekdays],
     opensAtMinute: c.opensAtMinute,
     closesAtMinute: c.closesAtMinute,
+    safetyScreen: { enabled: c.safetyScreenEnabled, days: c.safetyScreenDays },
   };
 }
 
@@ -189,5 +211,7 @@ export function settingsToClinic(s: ProtocolSettings): ClinicSettingsColumns {
     openWeekdays: [...s.openWeekdays].sort((a, b) => a - b),
     opensAtMinute: s.opensAtMinute,
     closesAtMinute: s.closesAtMinute,
+    safetyScreenEnabled: safetyScreenSetting(s).enabled,
+    safetyScreenDays: safetyScreenSetting(s).days,
   };
 }

@@ -1,6 +1,6 @@
 // The cycle's status panel on the couple's page (therapists): for the next medicine session,
-// each prerequisite as met, pending or missing, and for every medicine session whether its
-// integration lies inside the window. It reads the same prerequisite helpers as the rules, so
+// each prerequisite as met, pending or missing (P12's safety screen as met, due or blocked), and
+// for every medicine session whether its integration lies inside the window. It reads the same prerequisite helpers as the rules, so
 // the panel and the engine never disagree.
 import { clinicDate } from "./calendar";
 import {
@@ -13,16 +13,21 @@ import {
 import { capitalise, day, describeSession, describeSessionSlot } from "./describe";
 import { clearanceLastDay, intakesOf, pendingEvaluationOf, preparationsOf, validClearanceOf } from "./prerequisites";
 import { integrationDays, integrationsOf, isInsideWindow } from "./rules/p4-integration-window";
+import { decidedWords, safetyScreenVerdict } from "./rules/p12-safety-screen";
+import { safetyScreenSetting } from "./settings";
 import type { CycleSnapshot, Partner, RuleId, SnapshotSession } from "./types";
 
-export type PrerequisiteState = "met" | "pending" | "missing";
+/** "due" and "blocked" are P12's: a PHQ-9 or its review still to do, or a review that stopped dosing. */
+export type PrerequisiteState = "met" | "pending" | "missing" | "due" | "blocked";
 
 export type PanelPrerequisite = {
   rule: RuleId;
-  what: "intake" | "preparations" | "clearance" | "rideHome";
+  what: "intake" | "preparations" | "clearance" | "rideHome" | "safetyScreen";
   partnerId: string | null;
   state: PrerequisiteState;
   label: string;
+  /** P12: the PHQ-9 that counts for the session, when there is one (a safety review answers it). */
+  screenId?: string;
 };
 
 export type PanelIntegration = {
@@ -88,6 +93,36 @@ function rideHomeItem(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSess
     : { ...base, state: "missing", label: `${partner.name}'s ride home: not recorded` };
 }
 
+/** P12 for one dosing partner. Clinicians only read the panel, so it may say why a review is needed. */
+function safetyScreenItem(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSession): PanelPrerequisite {
+  const base = { rule: "P12" as const, what: "safetyScreen" as const, partnerId: partner.id };
+  const verdict = safetyScreenVerdict(snapshot, partner, m);
+  if (verdict.state === "noScreen") {
+    return { ...base, state: "due", label: `${partner.name}'s PHQ-9: due, from ${day(snapshot, verdict.from)} until the session starts` };
+  }
+  const screen = { screenId: verdict.screen.id };
+  const taken = day(snapshot, verdict.screen.takenAt);
+  switch (verdict.state) {
+    case "met":
+      return verdict.review
+        ? { ...base, ...screen, state: "met", label: `${partner.name}'s PHQ-9: ${taken}, safety review ${day(snapshot, verdict.review.reviewedAt)}: proceed` }
+        : { ...base, ...screen, state: "met", label: `${partner.name}'s PHQ-9: ${taken}` };
+    case "reviewDue":
+      return { ...base, ...screen, state: "due", label: `${partner.name}'s PHQ-9 of ${taken}: item 9 is above 0, a clinician's safety review is due before check-in` };
+    case "blocked":
+      return { ...base, ...screen, state: "blocked", label: `${partner.name}'s PHQ-9 of ${taken}: the safety review ${decidedWords(verdict.review.decision, partner.name)}` };
+  }
+}
+
+/**
+ * P12 for each dosing partner of a medicine session, as the panel and the dosing day show it;
+ * nothing when the clinic has switched P12 off.
+ */
+export function safetyScreenItems(snapshot: CycleSnapshot, m: SnapshotSession): PanelPrerequisite[] {
+  if (!safetyScreenSetting(snapshot.settings).enabled) return [];
+  return dosingPartners(snapshot, m).map((p) => safetyScreenItem(snapshot, p, m));
+}
+
 function integrationItem(snapshot: CycleSnapshot, m: SnapshotSession): PanelIntegration {
   const linked = integrationsOf(snapshot, m);
   const what = capitalise(describeSession(snapshot, m));
@@ -128,6 +163,7 @@ export function cycleStatusPanel(snapshot: CycleSnapshot, now: Date): CycleStatu
     const model = MODEL_OF_MEDICINE_KIND[next.kind] ?? cycle.cycle.model;
     for (const p of dosingPartners(cycle, next)) prerequisites.push(clearanceItem(cycle, p, limit, onDay, model));
     for (const p of dosingPartners(cycle, next)) prerequisites.push(rideHomeItem(cycle, p, next, now));
+    prerequisites.push(...safetyScreenItems(cycle, next));
   } else {
     // No medicine session yet: either partner may dose later, so show both as of today.
     for (const p of cycle.couple.partners) prerequisites.push(clearanceItem(cycle, p, null, clinicDate(now, zone)));

@@ -16,7 +16,8 @@ export type CycleFormat = "FULL" | "SINGLE_EXPERIENCE";
 export type ClearanceDecision = "CLEARED" | "CLEARED_WITH_CONDITIONS" | "NOT_CLEARED" | "DEFERRED";
 export type RuleId = "P1" | "P2" | "P3" | "P4" | "P5" | "P6" | "P7" | "P8" | "P9" | "P10" | "P11" | "P12" | "P13";
 /** The rules the engine judges changes by; P13 (clinical notes) is kept by lib/notes and the database. */
-export type EngineRuleId = Exclude<RuleId, "P12" | "P13">;
+export type EngineRuleId = Exclude<RuleId, "P13">;
+export type SafetyDecision = "PROCEED" | "POSTPONE" | "REFER";
 
 export type ProtocolSettings = {
   timeZone: string; // IANA
@@ -28,6 +29,11 @@ export type ProtocolSettings = {
   openWeekdays: number[]; // ISO weekday 1=Mon..7=Sun
   opensAtMinute: number;
   closesAtMinute: number; // minutes after local midnight
+  /**
+   * P12: a PHQ-9 within `days` clinic calendar days before each medicine session, for each dosing
+   * partner, checked at check-in when `enabled`. Omitted means PROTOCOL.md's default (on, 7 days).
+   */
+  safetyScreen?: { enabled: boolean; days: number };
 };
 
 export type Partner = { id: string; name: string; kapTherapistId: string };
@@ -67,6 +73,12 @@ export type SnapshotClearance = {
   supersededById: string | null;
 };
 
+/** P12: one of a partner's PHQ-9s, reduced to what the rule reads (item 9: thoughts of being better off dead or of self-harm, 0–3). */
+export type SnapshotScreen = { id: string; clientId: string; takenAt: Date; item9: number };
+
+/** P12: a clinician's safety review of one PHQ-9 (`screenId`). Reviews are append-only: a new decision is a new review. */
+export type SnapshotSafetyReview = { screenId: string; decision: SafetyDecision; reviewedAt: Date };
+
 export type CycleSnapshot = {
   cycle: { id: string; model: KapModel; format: CycleFormat };
   couple: { id: string; partners: [Partner, Partner]; couplesTherapistId: string };
@@ -77,6 +89,10 @@ export type CycleSnapshot = {
   settings: ProtocolSettings;
   /** Staff names, so that messages can say who is double-booked (P8). Optional. */
   staff?: { id: string; name: string }[];
+  /** P12: both partners' PHQ-9s, at least those recent enough for an upcoming medicine session. Omitted: none. */
+  screens?: SnapshotScreen[];
+  /** P12: the safety reviews of those PHQ-9s. Omitted: none. */
+  safetyReviews?: SnapshotSafetyReview[];
 };
 
 export type NewSession = Omit<SnapshotSession, "status"> & { status?: SessionStatus };

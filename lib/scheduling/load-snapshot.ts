@@ -3,6 +3,7 @@ import type { Tx } from "../db/prisma";
 import { NotFoundError } from "../errors";
 import { toSnapshotClearance } from "../clearance/in-force";
 import { settingsFromClinic, type CycleSnapshot } from "../protocol";
+import { SAFETY_SCREEN_MAX_DAYS } from "../protocol/settings";
 
 /**
  * Takes the couple's row lock for the rest of the transaction. Every change to a couple's
@@ -16,7 +17,8 @@ export async function lockCouple(tx: Tx, coupleId: string): Promise<void> {
 
 /**
  * The protocol engine's picture of one couple (PROTOCOL.md): every session of the couple, both
- * partners' clearances, recorded rides home, the clinic's rooms and settings. `cycleId` names
+ * partners' clearances and recent PHQ-9s with their safety reviews (P12), recorded rides home,
+ * the clinic's rooms and settings. `cycleId` names
  * the cycle being judged; null judges couples therapy outside any cycle.
  */
 export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: string, cycleId: string | null): Promise<CycleSnapshot> {
@@ -25,12 +27,24 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
   const clearances = {
     include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true, signedAt: true } } },
   } as const;
+  // P12: the PHQ-9s that can still decide anything, with their safety reviews. The engine holds
+  // P12 at check-in, which P10 allows only on the session's own clinic day, so the screen that
+  // counts was taken from `days` days before today on; the panel's next medicine session is
+  // today or later, so its window starts later still; and nothing is taken after now. So PHQ-9s
+  // from the longest window a clinic may set (60 days, read before the clinic's own setting is
+  // known) before today are every one a decision made now can need, with two days to spare for
+  // the zone's offset and a daylight-saving change. A partner takes a few at most in that time.
+  const screenedSince = new Date(Date.now() - (SAFETY_SCREEN_MAX_DAYS + 2) * 24 * 60 * 60_000);
+  const screens = {
+    where: { instrument: "PHQ9", takenAt: { gte: screenedSince } },
+    select: { id: true, clientId: true, takenAt: true, answers: true, reviews: { select: { screenId: true, decision: true, reviewedAt: true } } },
+  } as const;
   const couple = await tx.couple.findFirst({
     where: { id: coupleId, clinicId },
     include: {
       clinic: { include: { rooms: true, staff: { select: { id: true, name: true } } } },
-      partnerA: { include: { clearances } },
-      partnerB: { include: { clearances } },
+      partnerA: { include: { clearances, measures: screens } },
+      partnerB: { include: { clearances, measures: screens } },
       cycles: cycleId ? { where: { id: cycleId } } : false,
       sessions: {
         include: {
@@ -44,6 +58,7 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
   if (!couple) throw new NotFoundError("The couple");
   const cycle = cycleId ? couple.cycles?.[0] : null;
   if (cycleId && !cycle) throw new NotFoundError("The cycle");
+  const phq9s = [...couple.partnerA.measures, ...couple.partnerB.measures];
 
   return {
     // Couples therapy outside a cycle is judged for overlaps, rooms and hours only: a stand-in
@@ -77,6 +92,9 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
     rooms: couple.clinic.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, dosingEquipped: r.dosingEquipped, active: r.active })),
     settings: settingsFromClinic(couple.clinic),
     staff: couple.clinic.staff,
+    // PHQ-9 item 9 is the ninth answer (answers are each item's points, in order).
+    screens: phq9s.map((m) => ({ id: m.id, clientId: m.clientId, takenAt: m.takenAt, item9: m.answers[8] ?? 0 })),
+    safetyReviews: phq9s.flatMap((m) => m.reviews),
   };
 }
 

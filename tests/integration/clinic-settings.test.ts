@@ -58,6 +58,11 @@ describe(`clinic settings (${databaseKind})`, () => {
       [{ vitalsIntervalMinMinutes: 45 }, "vitalsIntervalMinMinutes", /shortest interval between vitals must not be longer than the longest/],
       [{ dischargeMinMinutes: -5 }, "dischargeMinMinutes", /The time from the last dose to discharge must be at least 1 minute\./],
       [{ idleTimeoutMinutes: 13 * 60 }, "idleTimeoutMinutes", /idle sign-out must not be later than the longest sign-in/],
+      [{ safetyScreen: { enabled: true, days: 0 } }, "safetyScreen.days", /^Safety screen window \(days\) must be at least 1$/],
+      [{ safetyScreen: { enabled: true, days: 61 } }, "safetyScreen.days", /^Safety screen window \(days\) must be at most 60$/],
+      [{ safetyScreen: { enabled: true, days: Number.NaN } }, "safetyScreen.days", /^Safety screen window \(days\): enter a number$/],
+      [{ noteLateHours: 0 }, "noteLateHours", /^The time after which a note is late must be at least 1 hour\.$/],
+      [{ noteLateHours: 90 * 24 + 1 }, "noteLateHours", /^The time after which a note is late must be at most 2160 hours\.$/],
     ];
     for (const [change, field, message] of cases) {
       const errors = await refusal(updateClinicSettings(admin, { ...valid, ...change }));
@@ -115,6 +120,24 @@ describe(`clinic settings (${databaseKind})`, () => {
     expect(await db.session.count({ where: { cycleId: cycle.id, kind: "INTEGRATION", status: "SCHEDULED" } })).toBe(1);
   });
 
+  test("P12 and P13's settings are stored on their columns: the safety screen on or off and its days, when a note is late", async () => {
+    const before = await current();
+    expect(before).toMatchObject({ safetyScreen: { enabled: true, days: 7 }, noteLateHours: 72 });
+    await updateClinicSettings(admin, { ...before, safetyScreen: { enabled: false, days: 14 }, noteLateHours: 48 });
+    expect(await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } })).toMatchObject({ safetyScreenEnabled: false, safetyScreenDays: 14, noteLateHours: 48 });
+    // The edges the Clinic table's CHECKs allow.
+    await updateClinicSettings(admin, { ...before, safetyScreen: { enabled: true, days: 60 }, noteLateHours: 2160 });
+    expect(await current()).toMatchObject({ safetyScreen: { enabled: true, days: 60 }, noteLateHours: 2160 });
+    await updateClinicSettings(admin, { ...before, safetyScreen: { enabled: true, days: 1 }, noteLateHours: 1 });
+    expect(await current()).toMatchObject({ safetyScreen: { enabled: true, days: 1 }, noteLateHours: 1 });
+  });
+
+  test("the safety screen's checkbox: ticked is on, left out is off", () => {
+    expect(settingsCandidateOf({ safetyScreen: { enabled: "on", days: "7" }, noteLateHours: "72" })).toMatchObject({ safetyScreen: { enabled: true, days: 7 }, noteLateHours: 72 });
+    expect(settingsCandidateOf({ safetyScreen: { days: "10" } }).safetyScreen).toEqual({ enabled: false, days: 10 });
+    expect(settingsCandidateOf({ safetyScreen: { enabled: "yes" } }).safetyScreen).toEqual({ enabled: false, days: undefined });
+  });
+
   test("the form's fields become a settings candidate: times as HH:MM, open days from checkboxes", () => {
     const candidate = settingsCandidateOf({ opensAtMinute: "08:30", closesAtMinute: "7pm", openWeekdays: ["1", "3"], integrationWindowDays: { min: "2", max: "" } });
     expect(candidate.opensAtMinute).toBe(510);
@@ -149,6 +172,8 @@ describe(`the protocol status panel (${databaseKind})`, () => {
     const panel = await protocolStatusForCycle(therapist, c.couple.id, cycle.id);
     expect(panel.nextMedicineSession?.id).toBe(medicine.id);
     expect(panel.prerequisites.find((p) => p.what === "rideHome")).toMatchObject({ state: "pending", partnerId: c.couple.partnerAId, label: "Sam's ride home: to record by check-in" });
+    // P12 (on by default): the journeyer's PHQ-9 is due from 7 calendar days before.
+    expect(panel.prerequisites.find((p) => p.what === "safetyScreen")).toEqual({ rule: "P12", what: "safetyScreen", state: "due", partnerId: c.couple.partnerAId, label: "Sam's PHQ-9: due, from Tue 24 Feb until the session starts" });
     expect(panel.integrations).toEqual([expect.objectContaining({ medicineSessionId: medicine.id, state: "inside", insideWindow: true })]);
 
     const frontDesk = await db.user.create({ data: { clinicId: c.clinic.id, email: `fd-${randomUUID()}@clinic.test`, name: "Desk", roles: ["FRONT_DESK"], passwordHash: "x" } });

@@ -8,6 +8,7 @@ import { moveSessions } from "@/lib/scheduling/move-sessions";
 import { draftBooking, ZBookingInput } from "@/lib/scheduling/session-input";
 import { cancelSession, checkInSession, completeSession } from "@/lib/scheduling/session-life";
 import { databaseKind, testDb } from "../support/database";
+import { phq9 } from "../support/dosing-fixtures";
 import { makeCouple, readyTakingTurnsCycle, smallClinic, staffOf, type SmallClinic } from "../support/fixtures";
 
 // Tuesday 3 March 2026 in America/Los_Angeles (UTC-8): 10:00 local is 18:00Z.
@@ -181,6 +182,8 @@ describe(`booking under the protocol (${databaseKind})`, () => {
 describe(`a medicine session's day (${databaseKind})`, () => {
   test("check-in is refused until the journeyer's ride home is recorded (P10); completion waits for discharge", async () => {
     const cycle = await readyTakingTurnsCycle(db, c);
+    // P12: the journeyer's PHQ-9 the day before, item 9 = 0, as a clinic records it.
+    await phq9(db, c, c.couple.partnerAId, at("2026-03-02T17:00:00Z"));
     const [medicine] = await bookSessions(therapist, {
       coupleId: c.couple.id, cycleId: cycle.id, sessions: medicineWithIntegration("2026-03-03T18:00:00Z", "2026-03-04T18:00:00Z", c.couple.partnerAId),
     }).then((r) => r.sessionIds);

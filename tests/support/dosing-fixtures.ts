@@ -82,3 +82,15 @@ export async function lotWith(db: Db, c: Clinic, mg: number, lotNumber = `LOT-${
 
 /** Minutes after the session's 10:00 start (clinic time), as an instant. */
 export const at = (minutes: number) => new Date(new Date("2026-03-10T17:00:00Z").getTime() + minutes * 60_000);
+
+/**
+ * A PHQ-9 of a partner straight in the database: P12's safety screen before a medicine session,
+ * as a clinic records it before check-in. Item 9 is 0 unless given; the other items add up to a
+ * mild score.
+ */
+export function phq9(db: Db, c: { clinic: { id: string }; therapist: { id: string } }, clientId: string, takenAt: Date, item9 = 0) {
+  const answers = [1, 1, 1, 1, 1, 0, 0, 0, item9];
+  return db.measureResponse.create({
+    data: { clinicId: c.clinic.id, clientId, instrument: "PHQ9", answers, total: answers.reduce((a, b) => a + b, 0), takenAt, source: "CLINICIAN", enteredById: c.therapist.id },
+  });
+}

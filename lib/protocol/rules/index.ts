@@ -10,6 +10,7 @@ import { p8NoDoubleBooking } from "./p8-no-double-booking";
 import { p9Rooms } from "./p9-rooms";
 import { p10SessionLife } from "./p10-session-life";
 import { p11WhoMay } from "./p11-who-may";
+import { p12SafetyScreen } from "./p12-safety-screen";
 import type { EngineRuleId, Rule } from "../types";
 
 export const RULES: Record<EngineRuleId, Rule> = {
@@ -24,4 +25,5 @@ export const RULES: Record<EngineRuleId, Rule> = {
   P9: p9Rooms,
   P10: p10SessionLife,
   P11: p11WhoMay,
+  P12: p12SafetyScreen,
 };

@@ -140,7 +140,7 @@ describe("the public API", () => {
     ]) {
       expect(api, name).toHaveProperty(name);
     }
-    expect(Object.keys(api.RULES)).toEqual(["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11"]);
+    expect(Object.keys(api.RULES)).toEqual(["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12"]);
   });
 });
 

@@ -12,6 +12,8 @@ import type {
   Partner,
   ProtocolSettings,
   SnapshotClearance,
+  SnapshotSafetyReview,
+  SnapshotScreen,
   SnapshotSession,
 } from "@/lib/protocol/types";
 
@@ -114,10 +116,30 @@ export function clearance(id: string, partner: Partner, extra: Partial<SnapshotC
   };
 }
 
+/** A PHQ-9 of the partner taken at a clinic-local time, with its item 9 (0 unless given). */
+export function phq9(id: string, partner: Partner, day: string, time = "09:00", item9 = 0): SnapshotScreen {
+  return { id, clientId: partner.id, takenAt: at(day, time), item9 };
+}
+
+/** A safety review of a PHQ-9 made at a clinic-local time. */
+export function review(screenId: string, decision: SnapshotSafetyReview["decision"], day: string, time = "09:30"): SnapshotSafetyReview {
+  return { screenId, decision, reviewedAt: at(day, time) };
+}
+
+/**
+ * P12 is off unless a test switches it on (`settings: { safetyScreen: { enabled: true, days: 7 } }`):
+ * the tests written before P12 judge other rules, and each of their check-ins of a medicine
+ * session, on dates all over March, would otherwise need a PHQ-9 per dosing partner, which
+ * says nothing about the rule they test. p12-safety-screen.test.ts and the properties turn it on.
+ */
+export const P12_OFF: ProtocolSettings["safetyScreen"] = { enabled: false, days: 7 };
+
 export function snapshot(parts: {
   sessions?: SnapshotSession[];
   clearances?: SnapshotClearance[];
   rideHomes?: { sessionId: string; clientId: string }[];
+  screens?: SnapshotScreen[];
+  safetyReviews?: SnapshotSafetyReview[];
   model?: KapModel;
   format?: "FULL" | "SINGLE_EXPERIENCE";
   settings?: Partial<ProtocolSettings>;
@@ -129,8 +151,10 @@ export function snapshot(parts: {
     clearances: parts.clearances ?? [clearance("c-sam", SAM), clearance("c-alex", ALEX)],
     rideHomes: parts.rideHomes ?? [],
     rooms: ROOMS,
-    settings: { ...DEFAULT_SETTINGS, timeZone: ZONE, ...parts.settings },
+    settings: { ...DEFAULT_SETTINGS, timeZone: ZONE, safetyScreen: P12_OFF, ...parts.settings },
     staff: STAFF,
+    screens: parts.screens ?? [],
+    safetyReviews: parts.safetyReviews ?? [],
   };
 }
 

@@ -3,7 +3,18 @@
 import fc from "fast-check";
 import { TZDate } from "@date-fns/tz";
 import { DEFAULT_SETTINGS } from "@/lib/protocol/settings";
-import type { CycleSnapshot, KapModel, NewSession, ProposedChange, SessionKind, SnapshotClearance, SnapshotSession } from "@/lib/protocol/types";
+import type {
+  CycleSnapshot,
+  KapModel,
+  NewSession,
+  ProposedChange,
+  SafetyDecision,
+  SessionKind,
+  SnapshotClearance,
+  SnapshotSafetyReview,
+  SnapshotScreen,
+  SnapshotSession,
+} from "@/lib/protocol/types";
 import { ALEX, COUPLES_THERAPIST, PSYCHIATRIST, ROOMS, SAM, STAFF, ZONE } from "./fixtures";
 
 export const KINDS: SessionKind[] = ["INTAKE", "PREPARATION", "MEDICAL_EVALUATION", "MEDICINE_TAKING_TURNS", "MEDICINE_LOW_DOSE", "INTEGRATION", "COUPLES_THERAPY"];
@@ -54,7 +65,47 @@ const clearancesArb = (clientId: string, id: string) =>
     { weight: 1, arbitrary: fc.array(clearanceArb(clientId, id), { maxLength: 2 }) },
   );
 
-/** An empty cycle: its model, settings and the partners' clearances vary. */
+/**
+ * P12: a partner's PHQ-9s around the generated month, at times chosen to meet the rule's edges:
+ * midnight, just before 08:00, at the slots sessions start on, the day's last minute. Item 9 is
+ * mostly 0. Reviews answer one of them, a minute before, at, or after it was taken, or days later.
+ */
+const screensArb = (clientId: string, prefix: string) =>
+  fc
+    .array(
+      fc.record({
+        day: fc.integer({ min: -10, max: 20 }),
+        minute: fc.constantFrom(0, 479, 480, 540, 600, 660, 1439),
+        item9: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+      }),
+      { maxLength: 4 },
+    )
+    .map((specs): SnapshotScreen[] => specs.map((s, i) => ({ id: `${prefix}-${i}`, clientId, takenAt: instant(s.day, s.minute), item9: s.item9 })));
+
+const reviewsArb = (screens: SnapshotScreen[]) =>
+  fc
+    .array(
+      fc.record({
+        pick: fc.nat(7),
+        decision: fc.constantFrom<SafetyDecision>("PROCEED", "PROCEED", "POSTPONE", "REFER"),
+        delay: fc.constantFrom(-1, 0, 0, 1, 30, 1440, 3 * 1440),
+      }),
+      { maxLength: 3 },
+    )
+    .map((specs): SnapshotSafetyReview[] =>
+      screens.length === 0
+        ? []
+        : specs.map((r) => {
+            const screen = screens[r.pick % screens.length];
+            return { screenId: screen.id, decision: r.decision, reviewedAt: new Date(screen.takenAt.getTime() + r.delay * 60_000) };
+          }),
+    );
+
+const safetyArb = fc
+  .tuple(screensArb(SAM.id, "phq-sam"), screensArb(ALEX.id, "phq-alex"))
+  .chain(([sam, alex]) => fc.record({ screens: fc.constant<SnapshotScreen[]>([...sam, ...alex]), safetyReviews: reviewsArb([...sam, ...alex]) }));
+
+/** An empty cycle: its model, settings, the partners' clearances and PHQ-9s vary. */
 export const emptyCycleArb = fc
   .record({
     shape: fc.constantFrom(["TAKING_TURNS", "FULL"], ["TAKING_TURNS", "FULL"], ["TAKING_TURNS", "SINGLE_EXPERIENCE"], ["LOW_DOSE_TOGETHER", "FULL"]),
@@ -62,8 +113,10 @@ export const emptyCycleArb = fc
     window: fc.constantFrom({ min: 1, max: 2 }, { min: 1, max: 2 }, { min: 0, max: 1 }, { min: 1, max: 3 }, { min: 2, max: 2 }),
     sam: clearancesArb(SAM.id, "c-sam"),
     alex: clearancesArb(ALEX.id, "c-alex"),
+    safetyScreen: fc.record({ enabled: mostly(true, false), days: fc.constantFrom(7, 7, 1, 3, 14) }),
+    safety: safetyArb,
   })
-  .map(({ shape, preps, window, sam, alex }): CycleSnapshot => {
+  .map(({ shape, preps, window, sam, alex, safetyScreen, safety }): CycleSnapshot => {
     const [model, format] = shape as [KapModel, "FULL" | "SINGLE_EXPERIENCE"];
     return {
       cycle: { id: "cycle-1", model, format },
@@ -72,8 +125,9 @@ export const emptyCycleArb = fc
       clearances: [...sam.map((c, i) => ({ ...c, id: `${c.id}-${i}` })), ...alex.map((c, i) => ({ ...c, id: `${c.id}-${i}` }))],
       rideHomes: [],
       rooms: ROOMS,
-      settings: { ...DEFAULT_SETTINGS, timeZone: ZONE, minPreparations: { TAKING_TURNS: preps, LOW_DOSE_TOGETHER: Math.min(preps, 1) }, integrationWindowDays: window },
+      settings: { ...DEFAULT_SETTINGS, timeZone: ZONE, minPreparations: { TAKING_TURNS: preps, LOW_DOSE_TOGETHER: Math.min(preps, 1) }, integrationWindowDays: window, safetyScreen },
       staff: STAFF,
+      ...safety,
     };
   });
 
@@ -86,7 +140,8 @@ export type Intent =
   | { t: "cancel" | "checkIn" | "complete"; pick: number }
   | { t: "progress" }
   | { t: "throughNext"; ride: boolean }
-  | { t: "ride"; pick: number };
+  | { t: "ride"; pick: number }
+  | { t: "screen"; pick: number; item9: number; review: SafetyDecision | null };
 
 const slot = fc.nat(SLOTS.length - 1);
 export const planIntentArb = fc.record({ t: fc.constant("plan" as const), start: fc.nat(6), gaps: fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }), who: fc.nat(1), evaluations: fc.boolean() });
@@ -102,6 +157,15 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
   { weight: 3, arbitrary: fc.constant({ t: "progress" as const }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("throughNext" as const), ride: mostly(true, false) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("ride" as const), pick: fc.nat(9) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant("screen" as const),
+      pick: fc.nat(9),
+      item9: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
+      review: fc.constantFrom<SafetyDecision | null>("PROCEED", "PROCEED", "POSTPONE", null),
+    }),
+  },
 );
 
 /** A day at the clinic: often it starts from a whole plan, as the planner books one. */
@@ -208,6 +272,7 @@ export function changesFor(intent: Intent, c: CycleSnapshot, nextId: () => strin
       ];
     }
     case "ride":
+    case "screen":
       return [];
   }
 }

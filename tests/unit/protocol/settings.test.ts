@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_SETTINGS,
   settingsFromClinic,
+  safetyScreenSetting,
   settingsToClinic,
   ZProtocolSettings,
 } from "@/lib/protocol/settings";
@@ -35,6 +36,7 @@ describe("DEFAULT_SETTINGS match PROTOCOL.md", () => {
     expect(DEFAULT_SETTINGS.lowDoseSeries).toEqual({ min: 6, max: 8 });
     expect(DEFAULT_SETTINGS.openWeekdays).toEqual([1, 2, 3, 4, 5, 6]);
     expect([DEFAULT_SETTINGS.opensAtMinute, DEFAULT_SETTINGS.closesAtMinute]).toEqual([480, 1200]);
+    expect(DEFAULT_SETTINGS.safetyScreen).toEqual({ enabled: true, days: 7 });
     expect(problems(DEFAULT_SETTINGS)).toEqual([]);
   });
 
@@ -57,8 +59,17 @@ describe("DEFAULT_SETTINGS match PROTOCOL.md", () => {
       openWeekdays: [1, 2, 3, 4, 5, 6],
       opensAtMinute: 480,
       closesAtMinute: 1200,
+      safetyScreenEnabled: true,
+      safetyScreenDays: 7,
     });
     expect(settingsFromClinic(settingsToClinic(DEFAULT_SETTINGS))).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("P12's setting, left out of a snapshot's settings, is PROTOCOL.md's default: on, 7 days", () => {
+    const { safetyScreen: _omitted, ...older } = DEFAULT_SETTINGS;
+    expect(safetyScreenSetting(older)).toEqual({ enabled: true, days: 7 });
+    expect(settingsToClinic(older)).toMatchObject({ safetyScreenEnabled: true, safetyScreenDays: 7 });
+    expect(safetyScreenSetting({ ...DEFAULT_SETTINGS, safetyScreen: { enabled: false, days: 3 } })).toEqual({ enabled: false, days: 3 });
   });
 });
 
@@ -152,6 +163,19 @@ describe("ZProtocolSettings: each field says what is wrong with it, in its own w
     expect(problems(withChange((s) => ((s.opensAtMinute = 0), (s.closesAtMinute = 1440))))).toEqual([]);
   });
 
+  it("P12's safety screen: on or off, and a window of 1 to 60 whole days", () => {
+    const path = "safetyScreen.days";
+    const label = "Safety screen window (days)";
+    expect(problems(withField(path, "7"))).toEqual([`${path}: ${label}: enter a number`]);
+    expect(problems(withField(path, 7.5))).toEqual([`${path}: ${label} must be a whole number`]);
+    expect(problems(withField(path, 0))).toEqual([`${path}: ${label} must be at least 1`]);
+    expect(problems(withField(path, 61))).toEqual([`${path}: ${label} must be at most 60`]);
+    expect(problems(withField(path, 1))).toEqual([]);
+    expect(problems(withField(path, 60))).toEqual([]);
+    expect(problems(withField("safetyScreen.enabled", "on"))).toEqual(["safetyScreen.enabled: Safety screen before dosing (P12): choose on or off"]);
+    expect(problems(withField("safetyScreen.enabled", false))).toEqual([]);
+  });
+
   it("open days: whole weekdays 1 to 7", () => {
     expect(problems(withField("openWeekdays", [1, 2.5]))).toEqual(["openWeekdays.1: Open days are weekdays 1 (Monday) to 7 (Sunday)"]);
     // What the form reader makes of a day that is not a number ("0x2" → NaN) is refused in the same words.
@@ -226,6 +250,8 @@ describe("the Clinic table's columns", () => {
     openWeekdays: [2, 4, 6],
     opensAtMinute: 540,
     closesAtMinute: 1140,
+    safetyScreenEnabled: false,
+    safetyScreenDays: 5,
   };
 
   it("each column reads into its own setting, and back", () => {
@@ -248,6 +274,7 @@ describe("the Clinic table's columns", () => {
       openWeekdays: [2, 4, 6],
       opensAtMinute: 540,
       closesAtMinute: 1140,
+      safetyScreen: { enabled: false, days: 5 },
     });
     expect(problems(settings)).toEqual([]);
     expect(settingsToClinic(settings)).toEqual(row);

@@ -86,6 +86,27 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
         <TextField label="Closes at" name="closesAtMinute" type="time" defaultValue={hhmm(s.closesAtMinute)} error={errors?.closesAtMinute} />
       </Group>
 
+      <Group legend="Safety screen before dosing (P12)" hint="Each dosing partner completes a PHQ-9 within this many days before each medicine session; if its item 9 is above 0, a clinician records a safety review before check-in.">
+        <div className="sm:col-span-2 lg:col-span-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="safetyScreen.enabled"
+              defaultChecked={s.safetyScreen.enabled}
+              className="h-4 w-4"
+              aria-describedby={errors?.["safetyScreen.enabled"] ? "safety-screen-enabled-error" : undefined}
+            />
+            Check the safety screen at check-in
+          </label>
+          {errors?.["safetyScreen.enabled"] && (
+            <p id="safety-screen-enabled-error" className="mt-1 text-sm text-red-700" data-testid="error-safetyScreen.enabled">
+              {errors["safetyScreen.enabled"].join(" ")}
+            </p>
+          )}
+        </div>
+        {number("safetyScreen.days", "PHQ-9 no more than this many days before (days)", s.safetyScreen.days)}
+      </Group>
+
       <Group legend="Dosing day" hint="A reading before dosing above these limits holds the dose until a psychiatrist overrides.">
         {number("maxSystolic", "Systolic limit (mmHg)", s.maxSystolic)}
         {number("maxDiastolic", "Diastolic limit (mmHg)", s.maxDiastolic)}
@@ -93,6 +114,10 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
         {number("vitalsIntervalMinMinutes", "Shortest interval between vitals (minutes)", s.vitalsIntervalMinMinutes)}
         {number("vitalsIntervalMaxMinutes", "Longest interval between vitals (minutes)", s.vitalsIntervalMaxMinutes)}
         {number("dischargeMinMinutes", "Discharge after the last dose (minutes)", s.dischargeMinMinutes)}
+      </Group>
+
+      <Group legend="Clinical notes (P13)" hint="A completed session without a signed note for longer than this is late and shows on its clinician's Today page.">
+        {number("noteLateHours", "A note is late after (hours)", s.noteLateHours)}
       </Group>
 
       <Group legend="Sign-in">
