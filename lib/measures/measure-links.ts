@@ -32,11 +32,11 @@ export const LINK_WORDS = {
  * A clinician makes a link for a partner in their reach (out of reach: not found) and the
  * chosen measures. Returns the token, which is not stored and cannot be shown again.
  */
-export async function makeMeasureLink(staff: Staff, input: TMakeMeasureLink, now = new Date()): Promise<{ token: string; path: string; expiresAt: Date; instruments: InstrumentId[] }> {
+export async function makeMeasureLink(staff: Staff, input: TMakeMeasureLink, now = new Date()): Promise<{ token: string; path: string; expiresAt: Date; instruments: InstrumentId[]; partnerName: string; timeZone: string }> {
   const partners = partnerWhere(staff, "measure:record");
   if (!partners) throw new NotFoundError("The partner");
   return db.$transaction(async (tx) => {
-    const partner = await tx.client.findFirst({ where: { AND: [partners, { id: input.clientId }] }, select: { id: true, clinicId: true } });
+    const partner = await tx.client.findFirst({ where: { AND: [partners, { id: input.clientId }] }, select: { id: true, clinicId: true, firstName: true, preferredName: true, clinic: { select: { timeZone: true } } } });
     if (!partner) throw new NotFoundError("The partner");
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(now.getTime() + LINK_DAYS * 24 * 3_600_000);
@@ -45,7 +45,7 @@ export async function makeMeasureLink(staff: Staff, input: TMakeMeasureLink, now
       select: { id: true },
     });
     await recordAudit(tx, staff, { action: "create", entity: "MeasureLink", entityId: link.id, clientId: partner.id, outcome: "ALLOWED" });
-    return { token, path: linkPath(token), expiresAt, instruments: input.instruments };
+    return { token, path: linkPath(token), expiresAt, instruments: input.instruments, partnerName: partner.preferredName || partner.firstName, timeZone: partner.clinic.timeZone };
   });
 }
 

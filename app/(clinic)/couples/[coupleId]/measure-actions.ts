@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { formatClinicDateTime } from "@/lib/format/clinic-time";
 import { ZMakeMeasureLink, ZRecordMeasure } from "@/lib/measures/input";
 import { makeMeasureLink } from "@/lib/measures/measure-links";
 import { recordedMessage, recordMeasure } from "@/lib/measures/record-measure";
@@ -27,6 +28,6 @@ export const makeMeasureLinkAction = defineAction({
   // The token is returned once, to this response only, and never stored.
   run: async (input, staff) => {
     const link = await makeMeasureLink(staff, input);
-    return { path: link.path, expiresAt: link.expiresAt.toISOString(), instruments: link.instruments };
+    return { path: link.path, expires: formatClinicDateTime(link.expiresAt, link.timeZone), instruments: link.instruments, partnerName: link.partnerName };
   },
 });

@@ -24,17 +24,19 @@ import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName 
 import { listClinicians } from "@/lib/staff/clinicians";
 import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 import { StartCycleForm } from "./_components/start-cycle-form";
+import { MeasuresSection } from "./_components/measures-section";
 import { sessionStepsOn } from "@/lib/scheduling/session-steps";
 
 export const metadata = { title: "Couple" };
 
-export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string }> }) {
+export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string; measure?: string }> }) {
   const { coupleId } = await params;
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
   // P11: every read of a client's record is audited, refused ones too.
   const couple = await loadOrNotFound(coupleId, (id) => getCoupleForStaff(staff, id), { staff, entity: "Couple", shown: true });
-  const booked = wholeNumberOr((await searchParams).booked, 0);
+  const query = await searchParams;
+  const booked = wholeNumberOr(query.booked, 0);
   // What this staff member may see and do of each partner and session (P11 reach: a psychiatrist,
   // say, only the records, evaluations and dosing days of the partners they evaluate, and the
   // couple's joint clinical record only when they evaluate both).
@@ -150,6 +152,11 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
       </section>
 
       {protocolPanel && <ProtocolPanel panel={protocolPanel} />}
+
+      {/* Outcome measures: only for clinicians who reach a partner (measure:read); the section loads and audits its own reads. */}
+      {can(staff.roles, "measure:read") && (
+        <MeasuresSection staff={staff} couple={couple} facts={facts} timeZone={tz} screenDays={clinic.safetyScreenDays} measure={query.measure} />
+      )}
 
       {can(staff.roles, "session:book") && (
         <section className="mb-8">
