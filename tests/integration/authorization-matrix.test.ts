@@ -162,6 +162,15 @@ async function makeFixture() {
   const elsewhereEntry = await db.substanceLogEntry.create({
     data: { lotId: elsewhereLot.id, kind: "RECEIPT", quantityMg: 500, recordedById: elsewhere.psychiatrist.id, occurredAt: new Date("2026-02-01T17:00:00Z") },
   });
+  // P12: a PHQ-9 with item 9 above 0 for partner A, partner B and the other couple's partner A, each awaiting a safety review.
+  const screenOf: Record<string, string> = {};
+  for (const clientId of [c.couple.partnerAId, c.couple.partnerBId, c.otherCouple.partnerAId]) {
+    const answers = [1, 1, 1, 0, 0, 0, 0, 0, 1];
+    const screen = await db.measureResponse.create({
+      data: { clinicId: c.clinic.id, clientId, instrument: "PHQ9", answers, total: 4, takenAt: new Date("2026-02-27T17:00:00Z"), source: "CLINICIAN", enteredById: c.therapist.id },
+    });
+    screenOf[clientId] = screen.id;
+  }
   const nextDay = () => new Date(Date.UTC(2027, 2, 1 + 7 * week++)).toISOString().slice(0, 10);
   const callers: Record<Caller, { id: string } | null> = {
     THERAPIST: c.therapist,
@@ -195,6 +204,7 @@ async function makeFixture() {
     session,
     nextDay,
     callers,
+    screenOf,
   };
 }
 
@@ -239,6 +249,7 @@ const MATRIX: Record<string, Row> = {
         openWeekdays: ["1", "2", "3", "4", "5", "6"], opensAtMinute: "08:00", closesAtMinute: "20:00",
         maxSystolic: "160", maxDiastolic: "90", maxHeartRate: "100", vitalsIntervalMinMinutes: "15", vitalsIntervalMaxMinutes: "40",
         dischargeMinMinutes: "120", idleTimeoutMinutes: "15", absoluteTimeoutHours: "12",
+        "safetyScreen.enabled": "on", "safetyScreen.days": "7", noteLateHours: "72",
       })),
     reach: { none: "the settings of the admin's own clinic" },
     unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, clearanceValidityDays: 120 } }),
@@ -406,6 +417,16 @@ const MATRIX: Record<string, Row> = {
     ...gated(["THERAPIST"], "coupleId", (fx) => fx.couple.id, { outOfReach: [otherTherapistsCouple] }, { model: "TAKING_TURNS", format: "FULL", sharedGoals: "" }),
     unchanged: (fx) => db.kapCycle.count({ where: { couple: { clinicId: { in: clinics(fx) } } } }),
   },
+  // P12: a safety review of a partner's PHQ-9 (item 9 above 0), by a clinician who reaches the partner. Out of reach, the form names that partner's own PHQ-9.
+  "app/(clinic)/sessions/[sessionId]/dosing/actions.ts#safetyReviewAction": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (fn, fx, id) => {
+      const clientId = id ?? fx.couple.partnerAId;
+      return call(fn, null, form({ clientId, screenId: fx.screenOf[clientId] ?? MISSING, assessment: "No current intent; safety plan reviewed.", decision: "PROCEED" }));
+    },
+    reach: { outOfReach: [otherTherapistsPartner, bellsPartner] },
+    unchanged: (fx) => db.safetyReview.count({ where: { client: { clinicId: { in: clinics(fx) } } } }),
+  },
   // Outcome measures: entered, or a one-time link made, by a clinician who reaches the partner.
   "app/(clinic)/couples/[coupleId]/measure-actions.ts#recordMeasureAction": {
     allowed: ["THERAPIST", "PSYCHIATRIST"],
@@ -562,15 +583,6 @@ const PAGES: Record<string, Row> = {
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
-  // Public: a partner's one-time link (no sign-in). It shows the clinic's name and the questions, nothing of the record.
-  "app/m/[token]/page.tsx": {
-    allowed: CALLERS,
-    call: async (page, fx) => {
-      const { token } = await makeMeasureLink(staffOf(fx.therapist), { clientId: fx.couple.partnerAId, instruments: ["GAD7"] });
-      return call(page, props({ token }));
-    },
-    reach: { none: "the link's token is the credential, and names the one partner and the measures it asks for" },
-  },
 };
 
 const NOT_FOUND = /^The [a-z ]+ was not found\.$/;

@@ -9,6 +9,8 @@ import { recordAdministration } from "@/lib/dosing/record-administration";
 import { recordDischarge } from "@/lib/dosing/record-discharge";
 import { recordRideHome } from "@/lib/dosing/record-ride-home";
 import { recordVitals } from "@/lib/dosing/record-vitals";
+import { recordSafetyReview } from "@/lib/measures/record-safety-review";
+import { ZSafetyReviewInput } from "@/lib/measures/safety-review-input";
 import { checkInSession, completeSession } from "@/lib/scheduling/session-life";
 
 // The dosing day's actions: defineAction checks the role and the reach to the session (for a
@@ -89,5 +91,25 @@ export const completeAction = defineAction({
   run: async ({ sessionId }, staff) => {
     await completeSession(staff, sessionId);
     return done(sessionId, "Session completed.");
+  },
+});
+
+const REVIEWED = {
+  PROCEED: (name: string) => `Safety review recorded: ${name} may proceed to dosing (P12).`,
+  POSTPONE: (name: string) => `Safety review recorded: dosing for ${name} is postponed, and check-in stays refused (P12).`,
+  REFER: (name: string) => `Safety review recorded: ${name} is referred on, and check-in stays refused (P12).`,
+};
+
+/** P12: a clinician's safety review of a partner's PHQ-9 whose item 9 is above 0. Reach first: the partner. */
+export const safetyReviewAction = defineAction({
+  permission: "safety:review",
+  reach: { partner: "clientId" },
+  input: ZSafetyReviewInput,
+  run: async (input, staff) => {
+    const review = await recordSafetyReview(staff, input);
+    // The review changes what P12 says wherever the partner's next medicine session shows.
+    revalidatePath("/sessions/[sessionId]/dosing", "page");
+    revalidatePath("/couples/[coupleId]", "page");
+    return { message: REVIEWED[review.decision](review.partnerName) };
   },
 });
