@@ -6,6 +6,7 @@ import { isMedicine } from "../../lib/protocol/cycle";
 import { DEFAULT_SETTINGS } from "../../lib/protocol/settings";
 import { DEMO_CLINIC, DEMO_COUPLES, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF, type CoupleSeed, type StaffKey } from "./demo-people";
 import { stageTimeline, type Step } from "./demo-timelines";
+import { seedCoupleMeasures, type SeededSession } from "./demo-measures";
 
 type Kind = Step["kind"];
 type Interval = { start: Date; end: Date };
@@ -82,7 +83,7 @@ export async function seedDemoClinicIn(tx: Tx, passwordHash: string, now: Date, 
       : null;
 
     const partnerId = { a: partnerA.id, b: partnerB.id };
-    const created: { id: string; start: Date; end: Date; status: string }[] = [];
+    const created: SeededSession[] = [];
     for (const step of timeline.steps) {
       let day = step.after === undefined ? addDays(startOfClinicDay(today), step.day) : addDays(startOfClinicDay(new TZDate(created[step.after].start.getTime(), tz)), step.day);
       // Every session on a day the clinic is open (P10), an integration on the next one (P4).
@@ -130,7 +131,7 @@ export async function seedDemoClinicIn(tx: Tx, passwordHash: string, now: Date, 
           },
         },
       });
-      created.push({ id: session.id, start: slot.start, end: slot.end, status: session.status });
+      created.push({ id: session.id, start: slot.start, end: slot.end, status: session.status, kind: step.kind, attendees, journeyerId: session.journeyerId, clinicianId: clinician });
 
       if (step.kind === "MEDICAL_EVALUATION" && past && timeline.clears) {
         const conditional = step.partner === "b" && index % 2 === 0;
@@ -194,6 +195,11 @@ export async function seedDemoClinicIn(tx: Tx, passwordHash: string, now: Date, 
         }
       }
     }
+    // Outcome measures: the baseline, P12's PHQ-9 screens, CSI-16 after integrations (demo-measures.ts).
+    await seedCoupleMeasures(tx, {
+      clinicId: clinic.id, index, partners: [partnerA.id, partnerB.id], cycleCompleted: cycle?.status === "COMPLETED",
+      sessions: [...created].sort((x, y) => x.start.getTime() - y.start.getTime()), therapistId: staff[seedCouple.couplesTherapist], now,
+    });
   }
 }
 
