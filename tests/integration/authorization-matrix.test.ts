@@ -583,6 +583,15 @@ const PAGES: Record<string, Row> = {
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
+  // Public: a partner's one-time link (no sign-in). It shows the clinic's name and the questions, nothing of the record.
+  "app/m/[token]/page.tsx": {
+    allowed: CALLERS,
+    call: async (page, fx) => {
+      const { token } = await makeMeasureLink(staffOf(fx.therapist), { clientId: fx.couple.partnerAId, instruments: ["GAD7"] });
+      return call(page, props({ token }));
+    },
+    reach: { none: "the link's token is the credential, and names the one partner and the measures it asks for" },
+  },
 };
 
 const NOT_FOUND = /^The [a-z ]+ was not found\.$/;
