@@ -51,6 +51,18 @@ export async function newPGlite(dataDir: string): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { btree_gist } });
 }
 
+/** A Prisma adapter factory over an open PGlite (migrations after a restore use it too). */
+export function pgliteFactory(client: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const inner = new PrismaPGlite(client);
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: () => inner.connect(),
+    // The adapter's own shadow database lacks btree_gist; ours loads it like the main one.
+    connectToShadowDb: async () => new PrismaPGlite(await newPGlite("memory://")).connect(),
+  };
+}
+
 export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     const pool = newPool({ connectionString: target.url, max: options.poolSize ?? 10 });
@@ -66,17 +78,9 @@ export async function openDatabase(target: DatabaseTarget, options: { poolSize?:
   const release = target.dataDir.startsWith("memory://") ? () => {} : acquireFolderLock(target.dataDir);
   try {
     const client = await newPGlite(target.dataDir);
-    const inner = new PrismaPGlite(client);
-    const factory: SqlMigrationAwareDriverAdapterFactory = {
-      provider: inner.provider,
-      adapterName: inner.adapterName,
-      connect: () => inner.connect(),
-      // The adapter's own shadow database lacks btree_gist; ours loads it like the main one.
-      connectToShadowDb: async () => new PrismaPGlite(await newPGlite("memory://")).connect(),
-    };
     return {
       target,
-      factory,
+      factory: pgliteFactory(client),
       close: async () => {
         await client.close();
         release();

@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import type { PGlite } from "@electric-sql/pglite";
+import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
+import { PG_DUMP_OPTIONS, portableDump, writeBackup } from "./dump-file";
+import type { RawDatabase } from "./raw";
+
+/**
+ * The whole database as plain SQL, from one snapshot: pg_dump reads everything in one
+ * repeatable-read transaction, so bookings written meanwhile are wholly in or wholly out.
+ */
+export async function dumpDatabase(database: RawDatabase): Promise<string> {
+  const sql = database.pglite ? await dumpPGlite(database.pglite) : await dumpPostgres(database.url!);
+  return portableDump(sql);
+}
+
+/** pg_dump compiled to WebAssembly (@electric-sql/pglite-tools), talking to PGlite in-process. */
+async function dumpPGlite(pg: PGlite): Promise<string> {
+  const file = await pgDump({ pg, args: PG_DUMP_OPTIONS });
+  return file.text();
+}
+
+/** Debian's (or any) pg_dump on the PATH, of the server's major version or newer. */
+function dumpPostgres(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("pg_dump", [...PG_DUMP_OPTIONS, "--dbname", url], { stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "ENOENT"
+          ? new Error(
+              "pg_dump was not found. A backup of PostgreSQL needs PostgreSQL's client tools, of the server's major version or newer, on the PATH " +
+                "(Debian/Ubuntu: apt-get install postgresql-client; macOS: brew install libpq).",
+            )
+          : error,
+      ),
+    );
+    child.on("close", (code) => {
+      if (code === 0) return resolve(Buffer.concat(out).toString("utf8"));
+      const hint = /version mismatch/.test(err) ? "\nInstall pg_dump of the server's major version or newer." : "";
+      reject(new Error(`pg_dump failed (exit ${code}): ${err.trim()}${hint}`));
+    });
+  });
+}
+
+export type BackupResult = { file: string; bytes: number; seconds: number };
+
+export async function backupDatabase(database: RawDatabase, file: string): Promise<BackupResult> {
+  const started = performance.now();
+  const sql = await dumpDatabase(database);
+  const bytes = await writeBackup(file, sql);
+  return { file, bytes, seconds: (performance.now() - started) / 1000 };
+}
