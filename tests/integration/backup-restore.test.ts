@@ -12,7 +12,7 @@ import { checkDatabase, expectedGuards } from "@/lib/db/ops/check";
 import { rawPGlite, rawPostgres, type RawDatabase } from "@/lib/db/ops/raw";
 import { restoreDatabase } from "@/lib/db/ops/restore";
 import { writeBackup } from "@/lib/db/ops/dump-file";
-import { applyMigrations } from "@/lib/db/schema-engine";
+import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/schema-engine";
 import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import type { NewSession } from "@/lib/protocol";
 import { bookSessions } from "@/lib/scheduling/book-sessions";
@@ -211,6 +211,42 @@ describe.runIf(databaseKind === "PGlite")("a backup restores on the other kind o
       expect.stringMatching(/^Sessions [0-9a-f-]{36} and [0-9a-f-]{36} overlap and share a room, and neither is cancelled\.$/),
       "Lot KET-BACKUP-1's balance is 1.00 mg but its log entries add up to 480.00 mg.",
     ]);
+  });
+
+  test("a backup from an older version is migrated forward after the restore", async () => {
+    const older = path.join(dir, "older-migrations");
+    const names = fs.readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{14}_/.test(n)).sort();
+    fs.mkdirSync(older);
+    fs.copyFileSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(older, "migration_lock.toml"));
+    for (const n of names.slice(0, -1)) fs.cpSync(path.join(MIGRATIONS_DIR, n), path.join(older, n), { recursive: true });
+    const old = await newPGlite("memory://");
+    await applyMigrations(pgliteFactory(old), older);
+    const file = path.join(dir, "older.sql.gz");
+    await backupDatabase(rawPGlite(old), file);
+    await old.close();
+
+    const target = await emptyDatabase(other);
+    const result = await restoreDatabase(target, file);
+    expect(result).toEqual({ fromMigrations: names.slice(0, -1), applied: names.slice(-1) });
+    expect(await checkDatabase(target)).toEqual([]);
+  });
+
+  test("a failed write (a full disk) fails loudly and leaves the earlier backup as it was", async () => {
+    const file = path.join(dir, "kap-earlier.sql.gz");
+    await writeBackup(file, "earlier");
+    const open = fs.promises.open;
+    const spy = vi.spyOn(fs.promises, "open").mockImplementation(async (...args: Parameters<typeof open>) => {
+      const handle = await open(...args);
+      handle.writeFile = () => Promise.reject(Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" }));
+      return handle;
+    });
+    try {
+      await expect(writeBackup(file, "later")).rejects.toThrow(/ENOSPC: no space left on device/);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(zlib.gunzipSync(fs.readFileSync(file)).toString()).toBe("earlier");
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith(".partial"))).toEqual([]);
   });
 
   test("the guards expected are read from the migrations", () => {
