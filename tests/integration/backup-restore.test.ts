@@ -197,18 +197,26 @@ describe.runIf(databaseKind === "PGlite")("a backup restores on the other kind o
     await restoreDatabase(target, backup);
     await target.exec(`
       ALTER TABLE "Session" DROP CONSTRAINT "Session_room_no_overlap";
+      ALTER TABLE "SessionClinician" DROP CONSTRAINT "SessionClinician_no_overlap";
       ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only";
       DROP TRIGGER "SubstanceLogEntry_append_only" ON "SubstanceLogEntry";
       UPDATE "SubstanceLot" SET "balanceMg" = 1;
       DELETE FROM "_prisma_migrations" WHERE migration_name = '20261126151614_staff_invitations';`);
-    expect(await target.query(roomOverlap, [medicineId])).toEqual([]);
+    // The medicine session twice: the same room and the same therapist at the same time.
+    await target.query(
+      `WITH copy AS (${roomOverlap} RETURNING id)
+       INSERT INTO "SessionClinician" SELECT (jsonb_populate_record(x, jsonb_build_object('sessionId', copy.id))).* FROM "SessionClinician" x, copy WHERE x."sessionId" = $1`,
+      [medicineId],
+    );
     const problems = await checkDatabase(target);
     expect(problems).toEqual([
       "Migration 20261126151614_staff_invitations is not applied (run npm run db:migrate).",
+      "The exclusion constraint SessionClinician_no_overlap is missing: overlapping bookings would not be refused.",
       "The exclusion constraint Session_room_no_overlap is missing: overlapping bookings would not be refused.",
       "The trigger AuditEvent_append_only is disabled.",
       "The trigger SubstanceLogEntry_append_only is missing: records it guards could be changed or deleted.",
-      expect.stringMatching(/^Sessions [0-9a-f-]{36} and [0-9a-f-]{36} overlap and share a room, and neither is cancelled\.$/),
+      expect.stringMatching(new RegExp(`^Sessions (${medicineId} and [0-9a-f-]{36}|[0-9a-f-]{36} and ${medicineId}) overlap and share a room, and neither is cancelled\\.$`)),
+      expect.stringMatching(new RegExp(`^Sessions (${medicineId} and [0-9a-f-]{36}|[0-9a-f-]{36} and ${medicineId}) overlap and share a clinician, and neither is cancelled\\.$`)),
       "Lot KET-BACKUP-1's balance is 1.00 mg but its log entries add up to 480.00 mg.",
     ]);
   });
