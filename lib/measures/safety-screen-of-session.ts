@@ -11,7 +11,7 @@ import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
 
 export type SafetyScreenLine = PanelPrerequisite & {
   partnerId: string;
-  /** A safety review would change what P12 says: item 9 above 0 and no review yet, or a review that stopped dosing. */
+  /** The PHQ-9 that counts has item 9 above 0: a clinician records a review, or a new decision (the latest counts). */
   reviewable: boolean;
 };
 
@@ -37,7 +37,7 @@ export async function safetyScreenOfSession(staff: Staff, sessionId: string): Pr
     const facts = coupleFactsOf(snapshot);
     const lines = safetyScreenItems(snapshot, medicine)
       .filter((item): item is PanelPrerequisite & { partnerId: string } => item.partnerId !== null && reachesPartner(staff, "measure:read", facts, item.partnerId))
-      .map((item) => ({ ...item, reviewable: item.screenId !== undefined && item.state !== "met" }));
+      .map((item) => ({ ...item, reviewable: (snapshot.screens ?? []).some((s) => s.id === item.screenId && s.item9 > 0) }));
     for (const line of lines) {
       await recordAudit(tx, staff, { action: "read", entity: "MeasureResponse", entityId: line.screenId ?? session.id, clientId: line.partnerId, outcome: "ALLOWED" });
     }

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signInAs } from "./support";
 
@@ -24,6 +25,8 @@ test("a blood pressure over the clinic's limits holds the dose until a psychiatr
   await openDosingDay(page, "Harper & Rowan Nguyen", "Harper journeys", "Checked in");
   const harper = page.getByTestId("dosing-partner").filter({ hasText: "Harper Nguyen" });
   await expect(harper.getByTestId("ride-home")).toContainText("Family member");
+  // P12: the seed's PHQ-9 the day before, item 9 = 0.
+  await expect(harper.getByTestId("safety-screen")).toHaveAttribute("data-state", "met");
 
   const vitals = harper.getByRole("form", { name: "Vitals for Harper" });
   await vitals.getByLabel("Systolic (mmHg)").fill("400");
@@ -95,8 +98,43 @@ test("check-in of a medicine session is refused until each dosing partner's ride
   await skyler.getByRole("button", { name: "Record ride home" }).click();
   await expect(page.getByTestId("dosing-partner").filter({ hasText: "Skyler Patel" }).getByTestId("ride-home")).toContainText("Lee Moreno");
 
-  // Rides home recorded: what is left is only that the session is not today.
+  // Rides home recorded: what is left is that the session is not today, and P12's PHQ-9s.
   await checkIn.getByRole("button", { name: "Check in" }).click();
   await expect(checkIn.getByTestId("form-error")).toContainText("can be checked in only on its day");
+  await expect(checkIn.getByTestId("form-error")).toContainText("P12: Drew has no PHQ-9 in the 7 days before");
   await expect(checkIn.getByTestId("form-error")).not.toContainText("ride home");
+});
+
+test("P12: a PHQ-9 with item 9 above 0 asks for a clinician's safety review on the dosing day; proceed meets it", async ({ page }) => {
+  await signInAs(page, "ortiz");
+  await page.goto("/couples?q=Patel");
+  await page.getByRole("link", { name: "Drew & Skyler Patel" }).click();
+  await page.getByText("Enter a measure").click();
+  const entry = page.getByRole("form", { name: "Enter a measure" });
+  await entry.getByLabel("Partner").selectOption({ label: "Drew" });
+  await entry.getByLabel("Measure").selectOption({ label: "PHQ-9" });
+  const items = entry.getByTestId("items-PHQ9").locator("fieldset");
+  for (let item = 0; item < 9; item++) await items.nth(item).getByRole("radio").nth(item === 8 ? 1 : 0).check();
+  await entry.getByRole("button", { name: "Record PHQ-9" }).click();
+  await expect(entry.getByText(/PHQ-9 recorded/)).toBeVisible();
+  await expect(page.getByTestId("protocol-prerequisite").filter({ hasText: "Drew's PHQ-9" })).toHaveAttribute("data-state", "due");
+
+  await page.getByTestId("session-row").filter({ hasText: "Medicine: Low Dose Together" }).filter({ hasText: "Scheduled" }).first().getByRole("link", { name: "Dosing day" }).click();
+  const drew = page.getByTestId("dosing-partner").filter({ hasText: "Drew Patel" });
+  await expect(drew.getByTestId("safety-screen")).toHaveAttribute("data-state", "due");
+  await expect(drew.getByTestId("safety-screen")).toContainText("item 9 is above 0, a clinician's safety review is due before check-in");
+  const review = drew.getByRole("form", { name: "Safety review for Drew" });
+  await review.getByRole("button", { name: "Record safety review" }).click();
+  await expect(review.getByText("Write the assessment.")).toBeVisible();
+  await expect(review.getByText("Choose a decision: proceed, postpone or refer.")).toBeVisible();
+  // The dosing day with the review form and its errors: axe's WCAG 2.1 A and AA checks.
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => ({ rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
+  await review.getByLabel("Assessment").fill("Passive thoughts on one day last week, none since; no plan or intent; safety plan reviewed with Drew and Skyler.");
+  await review.getByLabel("Proceed: dosing may go ahead").check();
+  await review.getByRole("button", { name: "Record safety review" }).click();
+  await expect(drew.getByText("Safety review recorded: Drew may proceed to dosing (P12).")).toBeVisible();
+  await expect(drew.getByTestId("safety-screen")).toHaveAttribute("data-state", "met");
+  // Skyler's own PHQ-9 is still due: a review answers one partner's screen only.
+  await expect(page.getByTestId("dosing-partner").filter({ hasText: "Skyler Patel" }).getByTestId("safety-screen")).toHaveAttribute("data-state", "due");
 });

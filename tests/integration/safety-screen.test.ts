@@ -222,7 +222,10 @@ describe(`the dosing day's P12 lines (${databaseKind})`, () => {
     expect(await db.auditEvent.count({ where: { action: "read", entity: "MeasureResponse", entityId: screen.id, clientId: c.couple.partnerAId, actorId: c.therapist.id } })).toBe(1);
 
     await recordSafetyReview(therapist, review(screen.id, "PROCEED"));
-    expect((await safetyScreenOfSession(therapist, medicineId)).lines[0]).toMatchObject({ state: "met", reviewable: false });
+    // Met, and still open to a new decision (the latest review counts).
+    expect((await safetyScreenOfSession(therapist, medicineId)).lines[0]).toMatchObject({ state: "met", reviewable: true });
+    await phq9(db, c, c.couple.partnerAId, at("2026-03-02T15:00:00Z"));
+    expect((await safetyScreenOfSession(therapist, medicineId)).lines[0]).toMatchObject({ state: "met", reviewable: false, label: "Sam's PHQ-9: Mon 2 Mar" });
 
     const desk = await db.user.create({ data: { clinicId: c.clinic.id, email: `desk-${randomUUID()}@clinic.test`, name: "Desk", roles: ["FRONT_DESK"], passwordHash: "x" } });
     await expect(safetyScreenOfSession(staffOf(desk), medicineId)).rejects.toBeInstanceOf(ForbiddenError);

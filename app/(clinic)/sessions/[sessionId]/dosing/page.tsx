@@ -7,10 +7,21 @@ import { ROUTE_LABELS } from "@/lib/clearance/screening";
 import { dosingDay } from "@/lib/dosing/dosing-day";
 import { formatClinicRange, formatClinicTime } from "@/lib/format/clinic-time";
 import { isItsDay } from "@/lib/dosing/on-its-day";
+import type { PrerequisiteState } from "@/lib/protocol";
 import { formatClinicDay } from "@/lib/protocol/calendar";
 import { SESSION_KIND_LABELS } from "@/lib/sessions/labels";
 import { AdministrationForm, CheckInForm, CompleteForm, DischargeForm, OverrideForm, RideHomeForm, VitalsForm } from "./_components/forms";
 import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
+import { safetyScreenOfSession } from "@/lib/measures/safety-screen-of-session";
+import { SafetyReviewForm } from "./_components/safety-review-form";
+
+const SAFETY_STATE: Record<PrerequisiteState, { tone: "brand" | "warn" | "danger"; text: string }> = {
+  met: { tone: "brand", text: "Met" },
+  pending: { tone: "warn", text: "Pending" },
+  missing: { tone: "danger", text: "Missing" },
+  due: { tone: "warn", text: "Due" },
+  blocked: { tone: "danger", text: "Blocked" },
+};
 
 export const metadata = { title: "Dosing day" };
 
@@ -26,6 +37,9 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
   // Vitals, doses, overrides and discharge are recorded once checked in, and only on the day (P11).
   const checkedIn = session.status === "CHECKED_IN" && isItsDay(session.startsAt, tz, day.now);
   const psychiatrist = can(staff.roles, "dosing:override");
+  // P12, for clinicians: each dosing partner's PHQ-9 before this session and what it still needs.
+  const safety = day.clinical && can(staff.roles, "measure:read") ? await safetyScreenOfSession(staff, session.id) : null;
+  const mayReview = can(staff.roles, "safety:review");
   return (
     <>
       <PageHeader
@@ -71,6 +85,7 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
             </div>
             {p.clinical && (
               <>
+                {safety && <SafetyScreen safety={safety} clientId={p.clientId} partnerName={p.name} open={open && mayReview} />}
                 <div>
                   <h3 className="mb-2 font-medium">Clearance</h3>
                   <p className="text-sm">
@@ -189,5 +204,28 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
         ))}
       </div>
     </>
+  );
+}
+
+/** P12 for one dosing partner: the state in words, and the review form while the PHQ-9 that counts has item 9 above 0. */
+function SafetyScreen({ safety, clientId, partnerName, open }: { safety: Awaited<ReturnType<typeof safetyScreenOfSession>>; clientId: string; partnerName: string; open: boolean }) {
+  const line = safety.lines.find((l) => l.partnerId === clientId);
+  return (
+    <div>
+      <h3 className="mb-2 font-medium">Safety screen (P12)</h3>
+      {!safety.enabled || !line ? (
+        <p className="text-sm text-stone-600" data-testid="safety-screen">
+          The clinic does not check a safety screen before dosing.
+        </p>
+      ) : (
+        <>
+          <p className="mb-2 text-sm" data-testid="safety-screen" data-state={line.state}>
+            <Badge tone={SAFETY_STATE[line.state].tone}>{SAFETY_STATE[line.state].text}</Badge> {line.label}
+            {line.state !== "met" && " Check-in is refused until it is met."}
+          </p>
+          {line.reviewable && line.screenId && open && <SafetyReviewForm clientId={clientId} screenId={line.screenId} partnerName={partnerName} />}
+        </>
+      )}
+    </div>
   );
 }
