@@ -6,6 +6,7 @@ import { isMedicine } from "../../lib/protocol/cycle";
 import { DEFAULT_SETTINGS } from "../../lib/protocol/settings";
 import { DEMO_CLINIC, DEMO_COUPLES, DEMO_PASSWORD, DEMO_ROOMS, DEMO_STAFF, type CoupleSeed, type StaffKey } from "./demo-people";
 import { stageTimeline, type Step } from "./demo-timelines";
+import { seedDemoNotes } from "./demo-notes";
 import { seedCoupleMeasures, type SeededSession } from "./demo-measures";
 
 type Kind = Step["kind"];
@@ -201,6 +202,8 @@ export async function seedDemoClinicIn(tx: Tx, passwordHash: string, now: Date, 
       sessions: [...created].sort((x, y) => x.start.getTime() - y.start.getTime()), therapistId: staff[seedCouple.couplesTherapist], now,
     });
   }
+  // P13: the session notes, once every couple's sessions and dosing records are in (demo-notes.ts).
+  await seedDemoNotes(tx, clinic.id, now);
 }
 
 function clientData(clinicId: string, partner: CoupleSeed["a"]) {

@@ -59,7 +59,7 @@ const p = (first: string, last: string, n: number): PartnerSeed => ({
 });
 
 export const DEMO_COUPLES: CoupleSeed[] = [
-  { a: p("Sam", "Rivera", 1), b: p("Jordan", "Rivera", 2), couplesTherapist: "ortiz", kapA: "ortiz", kapB: "reed", psychiatrist: "park", stage: "mid-taking-turns", goals: "Repair after a long stretch of pursue-withdraw; rebuild trust in repair attempts." },
+  { a: p("Sam", "Rivera", 1), b: p("Jordan", "Rivera", 2), couplesTherapist: "ortiz", kapA: "ortiz", kapB: "reed", psychiatrist: "park", stage: "mid-taking-turns", goals: "Repair after a long stretch of pursue-withdraw.\nRebuild trust in repair attempts." },
   { a: p("Avery", "Chen", 3), b: p("Morgan", "Chen", 4), couplesTherapist: "reed", kapA: "reed", kapB: "nair", psychiatrist: "bell", stage: "cleared-waiting", goals: "Soften defensiveness around money conversations." },
   { a: p("Riley", "Okafor", 5), b: p("Casey", "Okafor", 6), couplesTherapist: "nair", kapA: "nair", kapB: "whitfield", psychiatrist: "park", stage: "preparation", goals: "Reach the hurt beneath recurring anger about family visits." },
   { a: p("Jamie", "Larsen", 7), b: p("Quinn", "Larsen", 8), couplesTherapist: "whitfield", kapA: "whitfield", kapB: "ortiz", psychiatrist: "bell", stage: "intake", goals: "" },

@@ -71,7 +71,14 @@ export function stageTimeline(stage: Stage, variant: number): Timeline {
       return {
         cycle: { model: "TAKING_TURNS", format: "FULL", status: "ACTIVE", plannedSessionCount: 8 },
         clears: true,
-        steps: [...intakes(-30, -29), ...preparations(-22, -18), ...evaluations(-20, -19), ...medicine("MEDICINE_TAKING_TURNS", 6, [-6 + shift, 4 + shift], ["a", "b"])],
+        // Last, so the integrations' `after` indexes stay: ordinary couples therapy goes on beside the cycle (a note of each kind to write, P13).
+        steps: [
+          ...intakes(-30, -29),
+          ...preparations(-22, -18),
+          ...evaluations(-20, -19),
+          ...medicine("MEDICINE_TAKING_TURNS", 6, [-6 + shift, 4 + shift], ["a", "b"]),
+          { kind: "COUPLES_THERAPY", day: -12 },
+        ],
       };
     case "single-experience":
       return {

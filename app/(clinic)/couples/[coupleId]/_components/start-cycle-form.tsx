@@ -46,9 +46,12 @@ export function StartCycleForm({ coupleId }: { coupleId: string }) {
       </fieldset>
       <label className="flex flex-col sm:col-span-2">
         Shared goals
-        <textarea name="sharedGoals" rows={3} className="rounded border border-stone-300 px-2 py-1" />
+        <textarea name="sharedGoals" rows={3} aria-describedby="shared-goals-hint" className="rounded border border-stone-300 px-2 py-1" />
         {errors.sharedGoals && <span className="text-red-700">{errors.sharedGoals.join(" ")}</span>}
       </label>
+      <p id="shared-goals-hint" className="-mt-2 text-xs text-stone-500 sm:col-span-2">
+        One goal per line: each integration note records insight against each goal (P13).
+      </p>
       <div className="sm:col-span-2">
         <Button disabled={pending}>{pending ? "Starting…" : "Start cycle"}</Button>
       </div>

@@ -68,7 +68,7 @@ function Body({ view, shape, note }: { view: SessionNoteView; shape: NoteShape |
       return <EmptyState>{note!.authorName} is writing this note. It is a draft, not signed yet, and only its author sees it.</EmptyState>;
     case "none":
     case "own-draft":
-      if (!view.writer || !shape) return <EmptyState>No note yet: {session.clinicians.join(", ")} write it.</EmptyState>;
+      if (!view.writer || !shape) return <EmptyState>No note yet: {session.clinicians.join(" or ")} writes it.</EmptyState>;
       return (
         <NoteEditor
           sessionId={session.id}
