@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
@@ -55,10 +57,15 @@ export async function rawPostgres(url: string): Promise<RawDatabase> {
  * Opens the configured database. The embedded one has one owner at a time: when the app (or
  * another command) has it open, this refuses with `whenInUse`'s words.
  */
-export async function openRaw(target: DatabaseTarget, whenInUse: (owner: string) => string): Promise<RawDatabase> {
+export async function openRaw(target: DatabaseTarget, whenInUse: (owner: string) => string, options: { create?: boolean } = {}): Promise<RawDatabase> {
   if (target.kind === "postgres") return rawPostgres(target.url);
+  const isMemory = target.dataDir.startsWith("memory://");
+  // Opening a folder that holds no database would make an empty one: only a restore may.
+  if (!isMemory && !options.create && !fs.existsSync(path.join(target.dataDir, "PG_VERSION"))) {
+    throw new Error(`There is no embedded database in ${target.dataDir} (PGLITE_DIR).`);
+  }
   let release: () => void = () => {};
-  if (!target.dataDir.startsWith("memory://")) {
+  if (!isMemory) {
     try {
       release = acquireFolderLock(target.dataDir);
     } catch (error) {

@@ -13,6 +13,13 @@ export type RestoreResult = { fromMigrations: string[]; applied: string[] };
  * newer version of the app (a migration this one does not know) is refused: never back.
  */
 export async function restoreDatabase(database: RawDatabase, file: string, options: { eraseExisting?: boolean } = {}): Promise<RestoreResult> {
+  return restoreBackup(database, await loadBackup(file), options);
+}
+
+export type LoadedBackup = { file: string; sql: string; migrations: string[] };
+
+/** Reads and checks a backup before any database is touched. */
+export async function loadBackup(file: string): Promise<LoadedBackup> {
   const sql = portableDump(await readBackup(file));
   const { migrations } = inspectDump(sql, file);
   const known = new Set(readMigrations().migrationDirectories.map((m) => m.path));
@@ -23,7 +30,10 @@ export async function restoreDatabase(database: RawDatabase, file: string, optio
         "Update the app first; a database is never migrated back.",
     );
   }
+  return { file, sql, migrations };
+}
 
+export async function restoreBackup(database: RawDatabase, { sql, migrations }: LoadedBackup, options: { eraseExisting?: boolean } = {}): Promise<RestoreResult> {
   const [{ search_path: searchPath }] = await database.query<{ search_path: string }>("SHOW search_path");
   await database.exec("BEGIN");
   try {
