@@ -4,15 +4,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, expect, test } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { newPGlite, openDatabase, pgliteFactory } from "@/lib/db/adapter";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { databaseKind } from "../support/database";
 import { clinicWithEvaluation, medicineSession } from "../support/dosing-fixtures";
 
-// Issue 13: `npm run db:move-to-postgres URL` as an office manager runs it, on an embedded
-// folder of its own and a new database on the local server (created and dropped here).
+// Issue 13: the operations commands as an office manager runs them, on an embedded folder of
+// their own and a new database on the local server (created and dropped here).
 
 const server = process.env.TEST_DATABASE_URL;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kap-move-test-"));
@@ -33,32 +33,56 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const move = (url: string, pgliteDir: string) =>
-  spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/db-move-to-postgres.ts", url], {
+const command = (script: string, args: string[], pgliteDir: string) =>
+  spawnSync(path.resolve("node_modules/.bin/tsx"), [`scripts/${script}.ts`, ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: pgliteDir },
     timeout: 60_000,
   });
+const move = (url: string, pgliteDir: string) => command("db-move-to-postgres", [url], pgliteDir);
 
-test.runIf(databaseKind === "PGlite" && server)("db:move-to-postgres copies the embedded clinic, checks it and prints the DATABASE_URL; the booking is there", async () => {
-  const folder = path.join(dir, "pglite");
+const folder = path.join(dir, "pglite");
+let c: Awaited<ReturnType<typeof clinicWithEvaluation>>;
+let booking: Awaited<ReturnType<typeof medicineSession>>;
+
+beforeAll(async () => {
+  if (databaseKind !== "PGlite") return;
   const embedded = await newPGlite(folder);
   const factory = pgliteFactory(embedded);
   await applyMigrations(factory);
-  const c = await clinicWithEvaluation(createPrismaClient(factory));
-  const booking = await medicineSession(createPrismaClient(factory), c);
+  c = await clinicWithEvaluation(createPrismaClient(factory));
+  booking = await medicineSession(createPrismaClient(factory), c);
   await embedded.close();
+});
+
+test.runIf(databaseKind === "PGlite")("db:backup refuses while the app holds the folder, then writes an owner-only file that db:restore brings back and db:check passes", () => {
+  fs.writeFileSync(`${folder}.lock`, String(process.pid));
+  const refused = command("db-backup", [], folder);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain(`The app (process ${process.pid}) has the embedded database in ${folder} open, and only one process may open it. Stop the app`);
+  fs.rmSync(`${folder}.lock`);
+
+  const file = path.join(dir, "kept", "clinic.sql.gz");
+  const backup = command("db-backup", [file], folder);
+  expect(backup.stderr).toBe("");
+  expect(backup.stdout).toMatch(new RegExp(`^Backup written: ${file} \\(\\d+\\.\\d KiB, \\d+\\.\\d s\\)\\.\\n$`));
+  expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
+
+  const restoredFolder = path.join(dir, "restored");
+  const restore = command("db-restore", [file], restoredFolder);
+  expect(restore.stderr).toBe("");
+  expect(restore.stdout).toContain("Its schema is this version's: nothing to migrate.");
+  const check = command("db-check", [], restoredFolder);
+  expect(check.status).toBe(0);
+  expect(check.stdout).toContain("The database is sound");
+});
+
+test.runIf(databaseKind === "PGlite" && server)("db:move-to-postgres copies the embedded clinic, checks it and prints the DATABASE_URL; the booking is there", async () => {
 
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(server!);
   url.pathname = `/${name}`;
-
-  // While the app holds the folder (here: this test's process), nothing is copied.
-  fs.writeFileSync(`${folder}.lock`, String(process.pid));
-  const refused = move(url.toString(), folder);
-  expect(refused.status).toBe(1);
-  expect(refused.stderr).toContain(`The app (process ${process.pid}) has the embedded database in ${folder} open. Stop it`);
-  fs.rmSync(`${folder}.lock`);
 
   const moved = move(url.toString(), folder);
   expect(moved.stderr).toBe("");
