@@ -48,12 +48,12 @@ export async function restoreBackup(database: RawDatabase, { sql, migrations }: 
     await database.exec(sql);
     await database.exec("COMMIT");
   } catch (error) {
+    // Takes back the dump's settings too (its empty search_path among them).
     await database.exec("ROLLBACK").catch(() => {});
     throw error;
-  } finally {
-    // The dump empties search_path for its own statements; the migrations need it back.
-    await database.exec(`SET search_path TO ${searchPath}`);
   }
+  // The dump empties search_path for its own statements; the migrations need it back.
+  await database.exec(`SET search_path TO ${searchPath}`);
   const applied = await database.migrate();
   return { fromMigrations: migrations, applied };
 }
