@@ -1,5 +1,6 @@
 // The bench's figures as JSON and as a markdown table, each budget marked met or missed.
 import type { PaintResult } from "./browser";
+import type { BackupRun } from "./backup";
 import type { BaselineResult } from "./baseline";
 import type { PageJs } from "./first-load-js";
 import type { LoadResult } from "./load";
@@ -17,6 +18,8 @@ export type DatabaseRun = {
   paint: PaintResult;
   /** One request at a time (p50), and the calendar page for a week with no sessions under load. */
   unloaded: { calendarMs: number; bookingMs: number; emptyWeek: LoadResult & { connections: number } };
+  /** `npm run db:backup` of the whole clinic and its restore into an empty database of the same kind. */
+  backup: BackupRun;
 };
 
 export type Report = { at: string; cores: number; cpu: string; loadAverage: number[]; node: string; size: string; runs: DatabaseRun[]; firstLoadJs: PageJs[] };
@@ -33,6 +36,8 @@ export const BUDGETS: Budget[] = [
   { name: "SQL statements, couple page", value: (r) => r.sql.couplePage, limit: 4, unit: "", atMost: true },
   { name: "Calendar LCP (p50)", value: (r) => r.paint.lcpP50Ms, limit: 1000, unit: "ms", atMost: true },
   { name: "Calendar CLS (max)", value: (r) => r.paint.clsMax, limit: 0.02, unit: "", atMost: true },
+  { name: "Backup of the whole clinic", value: (r) => r.backup.backupSeconds, limit: 30, unit: " s", atMost: true },
+  { name: "Restore into an empty database", value: (r) => r.backup.restoreSeconds, limit: 30, unit: " s", atMost: true },
 ];
 export const JS_BUDGET_KB = 150;
 
@@ -54,6 +59,7 @@ export function markdown(report: Report): string {
     info("Planner p50 (what was timed)", (r) => `${r.planner.p50Ms} ms (${r.planner.what}, ${r.planner.plans} plans)`),
     info("Couple page's record: signed notes · measures", (r) => `${r.couplePage.notes} · ${r.couplePage.measures}`),
     info("Generating the clinic", (r) => `${r.generation.sessions} sessions in ${r.generation.seconds} s`),
+    info("Backup file (gzip)", (r) => `${(r.backup.bytes / 1_048_576).toFixed(1)} MB`),
   ];
   const js = report.firstLoadJs.map((p) => `| \`${p.route}\` | ${p.gzipKb} kB ${mark(p.gzipKb <= JS_BUDGET_KB)} |`);
   return [

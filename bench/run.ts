@@ -8,6 +8,7 @@ import os from "node:os";
 import type { DatabaseTarget } from "../lib/db/adapter";
 import { addClinicDays } from "../lib/protocol/calendar";
 import { actionId } from "./action-id";
+import { measureBackup } from "./backup";
 import { runBaseline } from "./baseline";
 import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
 import { measurePaint } from "./browser";
@@ -145,7 +146,9 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
       await sql.close();
     }
     const planner = runPlanner(target, model);
-    return { database: kind === "postgres" ? "PostgreSQL" : "PGlite", generation, ...measured, baseline: { ...baseline, connections: 20 }, planner };
+    log(`${kind}: backup and restore`);
+    const backup = await measureBackup(target, POSTGRES, name);
+    return { database: kind === "postgres" ? "PostgreSQL" : "PGlite", generation, ...measured, baseline: { ...baseline, connections: 20 }, planner, backup };
   } finally {
     if (kind === "postgres") await dropDatabase(POSTGRES, name);
   }
