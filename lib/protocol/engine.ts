@@ -1,4 +1,4 @@
-// The protocol engine: judges a proposed change against the rule book (PROTOCOL.md, P1–P11).
+// The protocol engine: judges a proposed change against the rule book (PROTOCOL.md, P1–P12).
 // It applies the change and its consequences to a copy, runs every rule on the result and
 // returns what the change would break. Empty violations means allowed.
 //

@@ -22,7 +22,7 @@ type Plan<T> = {
 
 /**
  * Every change to a schedule runs here: lock the couple, load its picture, check the caller's
- * reach, ask the protocol engine (P1–P11), write, all in one transaction. A refusal, by the engine or by the
+ * reach, ask the protocol engine (P1–P12), write, all in one transaction. A refusal, by the engine or by the
  * database's constraints, leaves the database exactly as it was.
  */
 export async function underProtocol<T>(plan: Plan<T>): Promise<{ result: T; notices: Notice[] }> {

@@ -73,13 +73,14 @@ describe(`P12 at check-in (${databaseKind})`, () => {
   test("without a PHQ-9 in the 7 days before, check-in is refused with P12 naming the partner, and nothing changes", async () => {
     await phq9(db, c, c.couple.partnerAId, at("2026-02-23T18:00:00Z")); // Mon 23 Feb: 8 days before
     onTheDay();
-    const audit = await db.auditEvent.count();
+    const auditRows = () => db.auditEvent.count({ where: { clinicId: c.clinic.id } });
+    const audit = await auditRows();
     const violations = await refusal(checkInSession(therapist, medicineId));
     expect(violations.map((v) => v.message)).toEqual([
       "P12: Sam has no PHQ-9 in the 7 days before Sam's medicine session on Tue 3 Mar (from Tue 24 Feb until it starts), so it can't be checked in.",
     ]);
     expect(await status()).toBe("SCHEDULED");
-    expect(await db.auditEvent.count()).toBe(audit);
+    expect(await auditRows()).toBe(audit);
   });
 
   test("item 9 above 0: refused until a clinician's review says proceed; postpone keeps it refused", async () => {
