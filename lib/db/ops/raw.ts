@@ -69,8 +69,8 @@ export async function openRaw(target: DatabaseTarget, whenInUse: (owner: string)
     try {
       release = acquireFolderLock(target.dataDir);
     } catch (error) {
-      const owner = /process (\d+)/.exec((error as Error).message)?.[1] ?? "another process";
-      throw new Error(whenInUse(owner));
+      const owner = /is in use by process (\d+)/.exec((error as Error).message)?.[1];
+      throw owner ? new Error(whenInUse(owner)) : error;
     }
   }
   try {
