@@ -15,7 +15,7 @@ import { clinicWithEvaluation, medicineSession } from "../support/dosing-fixture
 // their own and a new database on the local server (created and dropped here).
 
 const server = process.env.TEST_DATABASE_URL;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kap-move-test-"));
+let dir: string;
 const name = `kap_move_${randomBytes(5).toString("hex")}`;
 
 async function admin(sql: string) {
@@ -30,7 +30,7 @@ async function admin(sql: string) {
 
 afterAll(async () => {
   if (server) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const command = (script: string, args: string[], pgliteDir: string) =>
@@ -41,12 +41,15 @@ const command = (script: string, args: string[], pgliteDir: string) =>
   });
 const move = (url: string, pgliteDir: string) => command("db-move-to-postgres", [url], pgliteDir);
 
-const folder = path.join(dir, "pglite");
+let folder: string;
 let c: Awaited<ReturnType<typeof clinicWithEvaluation>>;
 let booking: Awaited<ReturnType<typeof medicineSession>>;
 
 beforeAll(async () => {
+  // Only the embedded project runs these (a file whose tests all skip runs no afterAll).
   if (databaseKind !== "PGlite") return;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "kap-move-test-"));
+  folder = path.join(dir, "pglite");
   const embedded = await newPGlite(folder);
   const factory = pgliteFactory(embedded);
   await applyMigrations(factory);
