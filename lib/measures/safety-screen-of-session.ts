@@ -11,15 +11,19 @@ import { loadCoupleSnapshot } from "../scheduling/load-snapshot";
 
 export type SafetyScreenLine = PanelPrerequisite & {
   partnerId: string;
-  /** The PHQ-9 that counts has item 9 above 0: a clinician records a review, or a new decision (the latest counts). */
+  /**
+   * The line's PHQ-9 has item 9 above 0: a clinician records its review, or a new decision (the
+   * latest counts). Once met, that is the latest such PHQ-9 in the window: a later one with item
+   * 9 at 0 does not lift the concern, so its review stays open to change.
+   */
   reviewable: boolean;
 };
 
 /**
  * P12 for one medicine session, as the dosing day shows it to clinicians: each dosing partner the
- * clinician reaches, with the PHQ-9 that counts and what it needs. Read from the same snapshot
- * the engine judges check-in with, so the page and the refusal agree. Clinical content: each
- * partner's line is an audited read.
+ * clinician reaches, with the PHQ-9 a review answers (see safetyScreenItems) and what it needs.
+ * Read from the same snapshot the engine judges check-in with, so the page and the refusal agree.
+ * Clinical content: each partner's line is an audited read.
  */
 export async function safetyScreenOfSession(staff: Staff, sessionId: string): Promise<{ enabled: boolean; lines: SafetyScreenLine[] }> {
   if (!can(staff.roles, "measure:read")) throw new ForbiddenError();

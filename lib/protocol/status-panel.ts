@@ -26,7 +26,7 @@ export type PanelPrerequisite = {
   partnerId: string | null;
   state: PrerequisiteState;
   label: string;
-  /** P12: the PHQ-9 that counts for the session, when there is one (a safety review answers it). */
+  /** P12: the PHQ-9 in the session's window a clinician's safety review answers, or the latest when none needs one. */
   screenId?: string;
 };
 
@@ -93,24 +93,34 @@ function rideHomeItem(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSess
     : { ...base, state: "missing", label: `${partner.name}'s ride home: not recorded` };
 }
 
-/** P12 for one dosing partner. Clinicians only read the panel, so it may say why a review is needed. */
+/**
+ * P12 for one dosing partner. Clinicians only read the panel, so it may say why a review is
+ * needed. The item's screen is the one a clinician's review answers (or would answer): the screen
+ * still to review or whose review stopped dosing; once met, the latest screen with item 9 above 0
+ * (a new decision about it still counts), or the latest screen when every item 9 is 0.
+ */
 function safetyScreenItem(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSession): PanelPrerequisite {
   const base = { rule: "P12" as const, what: "safetyScreen" as const, partnerId: partner.id };
   const verdict = safetyScreenVerdict(snapshot, partner, m);
   if (verdict.state === "noScreen") {
     return { ...base, state: "due", label: `${partner.name}'s PHQ-9: due, from ${day(snapshot, verdict.from)} until the session starts` };
   }
-  const screen = { screenId: verdict.screen.id };
   const taken = day(snapshot, verdict.screen.takenAt);
   switch (verdict.state) {
-    case "met":
-      return verdict.review
-        ? { ...base, ...screen, state: "met", label: `${partner.name}'s PHQ-9: ${taken}, safety review ${day(snapshot, verdict.review.reviewedAt)}: proceed` }
-        : { ...base, ...screen, state: "met", label: `${partner.name}'s PHQ-9: ${taken}` };
+    case "met": {
+      if (!verdict.concern) return { ...base, screenId: verdict.screen.id, state: "met", label: `${partner.name}'s PHQ-9: ${taken}` };
+      const proceed = `safety review ${day(snapshot, verdict.review.reviewedAt)}: proceed`;
+      // A later PHQ-9 does not lift the concern: the label names the screen the review answers.
+      const label =
+        verdict.concern === verdict.screen
+          ? `${partner.name}'s PHQ-9: ${taken}, ${proceed}`
+          : `${partner.name}'s PHQ-9: ${taken}; the one of ${day(snapshot, verdict.concern.takenAt)} had item 9 above 0, ${proceed}`;
+      return { ...base, screenId: verdict.concern.id, state: "met", label };
+    }
     case "reviewDue":
-      return { ...base, ...screen, state: "due", label: `${partner.name}'s PHQ-9 of ${taken}: item 9 is above 0, a clinician's safety review is due before check-in` };
+      return { ...base, screenId: verdict.screen.id, state: "due", label: `${partner.name}'s PHQ-9 of ${taken}: item 9 is above 0, a clinician's safety review is due before check-in` };
     case "blocked":
-      return { ...base, ...screen, state: "blocked", label: `${partner.name}'s PHQ-9 of ${taken}: the safety review ${decidedWords(verdict.review.decision, partner.name)}` };
+      return { ...base, screenId: verdict.screen.id, state: "blocked", label: `${partner.name}'s PHQ-9 of ${taken}: the safety review ${decidedWords(verdict.review.decision, partner.name)}` };
   }
 }
 

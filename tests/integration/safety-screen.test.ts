@@ -108,6 +108,22 @@ describe(`P12 at check-in (${databaseKind})`, () => {
     expect(audit.flatMap((a) => Object.values(a)).some((v) => typeof v === "string" && v.includes("Passive thoughts"))).toBe(false);
   });
 
+  test("a clean PHQ-9 the next day does not lift a postpone: refused until a review of the first screen says proceed", async () => {
+    const first = await phq9(db, c, c.couple.partnerAId, at("2026-03-01T17:00:00Z"), 1); // Sun 1 Mar, item 9 = 1
+    await recordSafetyReview(therapist, review(first.id, "POSTPONE"));
+    await phq9(db, c, c.couple.partnerAId, at("2026-03-02T15:00:00Z")); // Mon 2 Mar, item 9 = 0 (a retake)
+    onTheDay();
+    expect((await refusal(checkInSession(therapist, medicineId))).map((v) => v.message)).toEqual([
+      "P12: the safety review of Sam's PHQ-9 of Sun 1 Mar decided to postpone dosing, so Sam's medicine session on Tue 3 Mar can't be checked in.",
+    ]);
+    expect(await status()).toBe("SCHEDULED");
+
+    vi.setSystemTime(at("2026-03-03T17:50:00Z"));
+    await recordSafetyReview(therapist, review(first.id, "PROCEED"));
+    await checkInSession(therapist, medicineId);
+    expect(await status()).toBe("CHECKED_IN");
+  });
+
   test("with item 9 = 0 the day before, check-in goes ahead; only the journeyer is screened", async () => {
     await phq9(db, c, c.couple.partnerAId, at("2026-03-02T15:00:00Z"));
     onTheDay();
@@ -225,8 +241,11 @@ describe(`the dosing day's P12 lines (${databaseKind})`, () => {
     await recordSafetyReview(therapist, review(screen.id, "PROCEED"));
     // Met, and still open to a new decision (the latest review counts).
     expect((await safetyScreenOfSession(therapist, medicineId)).lines[0]).toMatchObject({ state: "met", reviewable: true });
+    // A later PHQ-9 with item 9 = 0 lifts nothing: the line still names the reviewed screen, open to a new decision.
     await phq9(db, c, c.couple.partnerAId, at("2026-03-02T15:00:00Z"));
-    expect((await safetyScreenOfSession(therapist, medicineId)).lines[0]).toMatchObject({ state: "met", reviewable: false, label: "Sam's PHQ-9: Mon 2 Mar" });
+    expect((await safetyScreenOfSession(therapist, medicineId)).lines[0]).toMatchObject({
+      state: "met", screenId: screen.id, reviewable: true, label: "Sam's PHQ-9: Mon 2 Mar; the one of Sun 1 Mar had item 9 above 0, safety review Mon 2 Mar: proceed",
+    });
 
     const desk = await db.user.create({ data: { clinicId: c.clinic.id, email: `desk-${randomUUID()}@clinic.test`, name: "Desk", roles: ["FRONT_DESK"], passwordHash: "x" } });
     await expect(safetyScreenOfSession(staffOf(desk), medicineId)).rejects.toBeInstanceOf(ForbiddenError);

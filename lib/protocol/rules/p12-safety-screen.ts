@@ -1,20 +1,29 @@
 // P12 Safety screen before dosing: each partner who doses in a medicine session (the journeyer in
 // Taking Turns, both partners in Low Dose Together) completes a PHQ-9 no more than `days`
-// (setting, 7) days before it. If its item 9 is above 0, a clinician records a safety review
-// (proceed, postpone or refer) after that screen and before check-in.
+// (setting, 7) days before it. If item 9 of a PHQ-9 taken in that time is above 0, a clinician
+// records a safety review of it (proceed, postpone or refer) after that screen and before check-in.
 //
-// Which screen counts: the partner's latest PHQ-9 taken inside the window. The window opens on
+// Which screens count: every PHQ-9 of the partner taken inside the window. The window opens on
 // the clinic calendar date `days` days before the session's date, counted in calendar dates as
 // P3 and P4 count theirs (calendar.ts, never spans of 24 hours): for a session on Tue 10 Mar
 // with 7 days, a PHQ-9 taken any time on Tue 3 Mar (clinic time) counts, and one of Mon 2 Mar
 // 23:59 does not. The window closes when the session starts: a PHQ-9 taken at the
-// start counts, one taken after it (say, at a late check-in) does not. Two screens taken at the
-// same instant: the one with the higher item 9 counts (the safe side), then the lower id.
+// start counts, one taken after it (say, at a late check-in) does not.
 //
-// Which review counts: the latest review of that screen made at or after the moment it was taken
-// (a review cannot answer a screen that did not exist yet). Reviews made at the same instant: the
-// most cautious decision counts. Only PROCEED lets the check-in go ahead; POSTPONE and REFER
-// block it. A later PHQ-9 in the window replaces the screen, and with it what was decided.
+// A concern raised inside the window is lifted only by a clinician: every screen in it whose
+// item 9 is above 0 needs its own review that decided PROCEED. A later PHQ-9 with item 9 at 0
+// (a retake from a one-time link, say) answers nothing; it never replaces an earlier screen nor
+// what was decided about it. Which review answers a screen: the latest review of that screen
+// made at or after the moment it was taken (a review cannot answer a screen that did not exist
+// yet); of reviews made at the same instant, the most cautious decision counts. Only PROCEED
+// lets the check-in go ahead; POSTPONE and REFER block it.
+//
+// What the verdict names, taking the screens in the window in order (earlier first; at the same
+// instant, the lower id first): if any screen's review blocks, the first such screen ("blocked":
+// a decision to stop dosing outweighs a review still to do); otherwise, if any screen with item
+// 9 above 0 has no review, the first such screen ("reviewDue"; the others are named one by one
+// as each is reviewed); otherwise P12 is met, with the latest screen in the window and, if any
+// screen had item 9 above 0, the latest such screen and its PROCEED review.
 //
 // When it binds: never at booking or moving (the status panel shows the screen as due). The rule
 // speaks only of medicine sessions that are checked in, as P3 does of a checked-in session's
@@ -34,11 +43,16 @@ import type { CycleSnapshot, Partner, Rule, SafetyDecision, SnapshotSafetyReview
 export type SafetyScreenVerdict =
   /** No PHQ-9 in the window: one is due between `from` (a clinic date) and the session's start. */
   | { state: "noScreen"; from: ClinicDay }
-  /** The screen's item 9 is 0, or its review decided to proceed. */
-  | { state: "met"; screen: SnapshotScreen; review: SnapshotSafetyReview | null }
-  /** Item 9 is above 0 and no review answers the screen yet. */
+  /**
+   * Every screen in the window with item 9 above 0 has a review that decided to proceed. `screen`
+   * is the latest screen in the window; `concern` the latest with item 9 above 0 and `review` its
+   * review, or both null when every item 9 is 0.
+   */
+  | { state: "met"; screen: SnapshotScreen; concern: null; review: null }
+  | { state: "met"; screen: SnapshotScreen; concern: SnapshotScreen; review: SnapshotSafetyReview & { decision: "PROCEED" } }
+  /** The first screen in the window with item 9 above 0 that no review answers yet. */
   | { state: "reviewDue"; screen: SnapshotScreen }
-  /** The review decided to postpone or to refer. */
+  /** The first screen in the window whose review decided to postpone or to refer. */
   | { state: "blocked"; screen: SnapshotScreen; review: SnapshotSafetyReview & { decision: Exclude<SafetyDecision, "PROCEED"> } };
 
 /** Higher is more cautious: of reviews made at the same instant, the most cautious counts. */
@@ -50,26 +64,20 @@ export function screenWindowOpens(snapshot: CycleSnapshot, m: SnapshotSession): 
   return addClinicDays(clinicDate(m.startsAt, zone), -safetyScreenSetting(snapshot.settings).days, zone);
 }
 
-/** A before b in P12's order of screens: earlier first; at the same instant, lower item 9, then higher id. */
-function screenBefore(a: SnapshotScreen, b: SnapshotScreen): boolean {
-  // Stryker disable next-line EqualityOperator: reached only when the instants differ, so <= agrees with <; its twin (>=) is killed by the latest-screen tests
-  if (a.takenAt.getTime() !== b.takenAt.getTime()) return a.takenAt.getTime() < b.takenAt.getTime();
-  // Stryker disable next-line EqualityOperator: reached only when the items differ, so <= agrees with <; its twin (>=) is killed by the same-minute tests
-  if (a.item9 !== b.item9) return a.item9 < b.item9;
-  // Stryker disable next-line EqualityOperator: screens are rows of MeasureResponse, whose ids are unique, so >= agrees with >; its twin (<=) is killed by the same-minute, same-item test
-  return a.id > b.id;
+/** P12's order of screens: earlier first; at the same instant, the lower id first. */
+function byTakenAt(a: SnapshotScreen, b: SnapshotScreen): number {
+  // Stryker disable next-line EqualityOperator: screens are rows of MeasureResponse, whose ids are unique, so <= agrees with <; its twin (>=) is killed by the same-instant screensFor test
+  return a.takenAt.getTime() - b.takenAt.getTime() || (a.id < b.id ? -1 : 1);
 }
 
-/** The screen that counts for the partner and session (see the header), if any. */
-export function screenFor(snapshot: CycleSnapshot, partnerId: string, m: SnapshotSession): SnapshotScreen | undefined {
+/** The partner's PHQ-9s in the window (see the header), in P12's order. */
+export function screensFor(snapshot: CycleSnapshot, partnerId: string, m: SnapshotSession): SnapshotScreen[] {
   const opens = screenWindowOpens(snapshot, m);
-  let latest: SnapshotScreen | undefined;
+  const zone = snapshot.settings.timeZone;
   // Stryker disable next-line ArrayDeclaration: a string has no clientId, so an extra element in the stand-in for a missing list is skipped like another partner's screen
-  for (const s of snapshot.screens ?? []) {
-    if (s.clientId !== partnerId || clinicDate(s.takenAt, snapshot.settings.timeZone) < opens || s.takenAt.getTime() > m.startsAt.getTime()) continue;
-    if (!latest || screenBefore(latest, s)) latest = s;
-  }
-  return latest;
+  return (snapshot.screens ?? [])
+    .filter((s) => s.clientId === partnerId && clinicDate(s.takenAt, zone) >= opens && s.takenAt.getTime() <= m.startsAt.getTime())
+    .sort(byTakenAt);
 }
 
 /** The review that answers the screen (see the header), if any. */
@@ -86,15 +94,21 @@ export function reviewOf(snapshot: CycleSnapshot, screen: SnapshotScreen): Snaps
   return latest;
 }
 
-/** P12 for one dosing partner of one medicine session, whatever the session's status. */
+/** P12 for one dosing partner of one medicine session, whatever the session's status (see the header). */
 export function safetyScreenVerdict(snapshot: CycleSnapshot, partner: Partner, m: SnapshotSession): SafetyScreenVerdict {
-  const screen = screenFor(snapshot, partner.id, m);
-  if (!screen) return { state: "noScreen", from: screenWindowOpens(snapshot, m) };
-  if (screen.item9 <= 0) return { state: "met", screen, review: null };
-  const review = reviewOf(snapshot, screen);
-  if (!review) return { state: "reviewDue", screen };
-  if (review.decision === "PROCEED") return { state: "met", screen, review };
-  return { state: "blocked", screen, review: { ...review, decision: review.decision } };
+  const screens = screensFor(snapshot, partner.id, m);
+  if (screens.length === 0) return { state: "noScreen", from: screenWindowOpens(snapshot, m) };
+  let due: SnapshotScreen | undefined;
+  let answered: { concern: SnapshotScreen; review: SnapshotSafetyReview & { decision: "PROCEED" } } | { concern: null; review: null } = { concern: null, review: null };
+  for (const screen of screens) {
+    if (screen.item9 <= 0) continue;
+    const review = reviewOf(snapshot, screen);
+    if (!review) due ??= screen;
+    else if (review.decision === "PROCEED") answered = { concern: screen, review: { ...review, decision: review.decision } };
+    else return { state: "blocked", screen, review: { ...review, decision: review.decision } };
+  }
+  if (due) return { state: "reviewDue", screen: due };
+  return { state: "met", screen: screens[screens.length - 1], ...answered };
 }
 
 /** What a review that stops dosing decided, in words: "decided to postpone dosing". */

@@ -78,26 +78,23 @@ export function brokenInvariants(c: CycleSnapshot): string[] {
       // Only a day the clinic is open holds an integration.
       if (!c.settings.openWeekdays.includes(local(i.startsAt, zone).weekday)) broken.push(`P4 ${i.id} on a closed day`);
     }
-    // P12: at and after check-in (completed sessions are history), each dosing partner's latest
-    // PHQ-9 from `days` calendar days before the session's date until it starts; with item 9
-    // above 0, its latest review made since it was taken says proceed.
+    // P12: at and after check-in (completed sessions are history), each dosing partner has a
+    // PHQ-9 from `days` calendar days before the session's date until it starts, and every one of
+    // them with item 9 above 0 has its own latest review made since it was taken, saying proceed
+    // (a later PHQ-9, whatever its item 9, lifts nothing).
     const safety = c.settings.safetyScreen ?? { enabled: true, days: 7 };
     if (safety.enabled && m.status === "CHECKED_IN") {
       const date = local(m.startsAt, zone).date;
       const caution = { PROCEED: 0, POSTPONE: 1, REFER: 2 };
       for (const p of dosers(m)) {
-        const screen = (c.screens ?? [])
-          .filter((s) => s.clientId === p.id && dayNumber(local(s.takenAt, zone).date) >= dayNumber(date) - safety.days && +s.takenAt <= +m.startsAt)
-          .sort((x, y) => +y.takenAt - +x.takenAt || y.item9 - x.item9 || (x.id < y.id ? -1 : 1))[0];
-        if (!screen) {
-          broken.push(`P12 no PHQ-9 ${p.name} ${m.id}`);
-          continue;
+        const screens = (c.screens ?? []).filter((s) => s.clientId === p.id && dayNumber(local(s.takenAt, zone).date) >= dayNumber(date) - safety.days && +s.takenAt <= +m.startsAt);
+        if (screens.length === 0) broken.push(`P12 no PHQ-9 ${p.name} ${m.id}`);
+        for (const screen of screens.filter((s) => s.item9 > 0)) {
+          const review = (c.safetyReviews ?? [])
+            .filter((r) => r.screenId === screen.id && +r.reviewedAt >= +screen.takenAt)
+            .sort((x, y) => +y.reviewedAt - +x.reviewedAt || caution[y.decision] - caution[x.decision])[0];
+          if (review?.decision !== "PROCEED") broken.push(`P12 review ${screen.id} ${p.name} ${m.id}`);
         }
-        if (screen.item9 === 0) continue;
-        const review = (c.safetyReviews ?? [])
-          .filter((r) => r.screenId === screen.id && +r.reviewedAt >= +screen.takenAt)
-          .sort((x, y) => +y.reviewedAt - +x.reviewedAt || caution[y.decision] - caution[x.decision])[0];
-        if (review?.decision !== "PROCEED") broken.push(`P12 review ${p.name} ${m.id}`);
       }
     }
     // P10: the ride home

@@ -141,7 +141,7 @@ export type Intent =
   | { t: "progress" }
   | { t: "throughNext"; ride: boolean }
   | { t: "ride"; pick: number }
-  | { t: "screen"; pick: number; item9: number; review: SafetyDecision | null };
+  | { t: "screen"; pick: number; before: number; item9: number; review: SafetyDecision | null };
 
 const slot = fc.nat(SLOTS.length - 1);
 export const planIntentArb = fc.record({ t: fc.constant("plan" as const), start: fc.nat(6), gaps: fc.array(fc.nat(2), { minLength: 4, maxLength: 4 }), who: fc.nat(1), evaluations: fc.boolean() });
@@ -162,6 +162,8 @@ export const intentArb: fc.Arbitrary<Intent> = fc.oneof(
     arbitrary: fc.record({
       t: fc.constant("screen" as const),
       pick: fc.nat(9),
+      // Minutes before the session: an hour, a day or three days, so a later PHQ-9 often follows an earlier one in the same window.
+      before: fc.constantFrom(60, 24 * 60, 3 * 24 * 60),
       item9: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }) }),
       review: fc.constantFrom<SafetyDecision | null>("PROCEED", "PROCEED", "POSTPONE", null),
     }),

@@ -1,11 +1,12 @@
 // P12 Safety screen before dosing: each dosing partner's PHQ-9 from `days` (7) clinic calendar
 // days before the medicine session's date until it starts; item 9 above 0 needs a clinician's
-// safety review since that screen that says proceed. Booking never needs it; check-in does.
+// safety review since that screen that says proceed: every such screen, as a later PHQ-9 never
+// lifts a concern raised in the window. Booking never needs it; check-in does.
 import { describe, expect, it } from "vitest";
 import { runCases, type Case } from "./cases";
 import { ALEX, asNew, at, clearance, completed, fullPlan, groundwork, make, phq9, review, SAM, snapshot, without } from "./fixtures";
 import { checkCycle, evaluateChange } from "@/lib/protocol/engine";
-import { p12SafetyScreen, reviewOf, safetyScreenVerdict, screenFor } from "@/lib/protocol/rules/p12-safety-screen";
+import { p12SafetyScreen, reviewOf, safetyScreenVerdict, screensFor } from "@/lib/protocol/rules/p12-safety-screen";
 import { cycleStatusPanel, safetyScreenItems } from "@/lib/protocol/status-panel";
 import type { CycleSnapshot, ProtocolSettings, SnapshotSafetyReview, SnapshotScreen, SnapshotSession } from "@/lib/protocol/types";
 
@@ -41,8 +42,10 @@ function lowDoseReady(screens: SnapshotScreen[], safetyReviews: SnapshotSafetyRe
 
 const NO_SCREEN = "P12: Sam has no PHQ-9 in the 7 days before Sam's medicine session on Tue 10 Mar (from Tue 3 Mar until it starts), so it can't be checked in.";
 const reviewDue = (day: string) => `P12: Sam's PHQ-9 of ${day} needs a clinician's safety review before Sam's medicine session on Tue 10 Mar can be checked in.`;
-const POSTPONED = "P12: the safety review of Sam's PHQ-9 of Mon 9 Mar decided to postpone dosing, so Sam's medicine session on Tue 10 Mar can't be checked in.";
-const REFERRED = "P12: the safety review of Sam's PHQ-9 of Mon 9 Mar decided to refer Sam on, so Sam's medicine session on Tue 10 Mar can't be checked in.";
+const postponed = (day: string) => `P12: the safety review of Sam's PHQ-9 of ${day} decided to postpone dosing, so Sam's medicine session on Tue 10 Mar can't be checked in.`;
+const referred = (day: string) => `P12: the safety review of Sam's PHQ-9 of ${day} decided to refer Sam on, so Sam's medicine session on Tue 10 Mar can't be checked in.`;
+const POSTPONED = postponed("Mon 9 Mar");
+const REFERRED = referred("Mon 9 Mar");
 
 const allowed = (name: string, screens: SnapshotScreen[], reviews: SnapshotSafetyReview[] = []): Case => ({ name, cycle: readyForSam(screens, reviews), change: checkIn, allowed: true });
 const refused = (name: string, says: string, screens: SnapshotScreen[], reviews: SnapshotSafetyReview[] = []): Case => ({
@@ -89,15 +92,45 @@ describe("P12 item 9 and the safety review", () => {
     refused("reviews at the same minute: the most cautious counts (proceed and postpone)", POSTPONED, [screen], [review("s1", "PROCEED", "2026-03-09", "09:30"), review("s1", "POSTPONE", "2026-03-09", "09:30")]),
     refused("reviews at the same minute: the most cautious counts (refer and postpone)", REFERRED, [screen], [review("s1", "REFER", "2026-03-09", "09:30"), review("s1", "POSTPONE", "2026-03-09", "09:30")]),
     refused("reviews at the same minute, listed the other way", REFERRED, [screen], [review("s1", "POSTPONE", "2026-03-09", "09:30"), review("s1", "REFER", "2026-03-09", "09:30")]),
-    // The latest PHQ-9 in the window is the screen; what an earlier one needed no longer counts.
-    allowed("a later PHQ-9 with item 9 = 0 replaces an unreviewed one", [phq9("s0", SAM, "2026-03-05", "09:00", 2), phq9("s1", SAM, "2026-03-09")]),
+    // Until the lead's decision a later PHQ-9 replaced an earlier one and what it needed; now every
+    // screen in the window with item 9 above 0 needs its own review (the next describe states it).
+    refused("a later PHQ-9 with item 9 = 0 does not replace an unreviewed one", reviewDue("Thu 5 Mar"), [phq9("s0", SAM, "2026-03-05", "09:00", 2), phq9("s1", SAM, "2026-03-09")]),
     refused("a later PHQ-9 with item 9 above 0 needs its own review", reviewDue("Mon 9 Mar"), [phq9("s0", SAM, "2026-03-05"), screen], [review("s0", "PROCEED", "2026-03-05", "09:30")]),
     refused("a reviewed PHQ-9 followed by an unreviewed one", reviewDue("Mon 9 Mar"), [phq9("s0", SAM, "2026-03-05", "09:00", 1), screen], [review("s0", "PROCEED", "2026-03-05", "09:30")]),
-    // Two PHQ-9s at the same minute: the higher item 9 counts, then the lower id.
-    refused("two PHQ-9s at the same minute: the one with item 9 above 0 counts", reviewDue("Mon 9 Mar"), [phq9("s1", SAM, "2026-03-09"), phq9("s2", SAM, "2026-03-09", "09:00", 1)]),
+    // Two PHQ-9s at the same minute: the one with item 9 above 0 needs its review, whichever is listed first.
+    refused("two PHQ-9s at the same minute: the one with item 9 above 0 needs its review", reviewDue("Mon 9 Mar"), [phq9("s1", SAM, "2026-03-09"), phq9("s2", SAM, "2026-03-09", "09:00", 1)]),
     refused("two PHQ-9s at the same minute, listed the other way", reviewDue("Mon 9 Mar"), [phq9("s2", SAM, "2026-03-09", "09:00", 1), phq9("s1", SAM, "2026-03-09")]),
-    allowed("same minute, same item 9: the lower id counts, and its review answers it", [phq9("s1", SAM, "2026-03-09", "09:00", 1), phq9("s2", SAM, "2026-03-09", "09:00", 1)], [review("s1", "PROCEED", "2026-03-09", "09:30")]),
+    // Until the lead's decision the lower id alone counted here; now each needs its own review.
+    refused("same minute, same item 9: a review of the lower id does not answer the higher", reviewDue("Mon 9 Mar"), [phq9("s1", SAM, "2026-03-09", "09:00", 1), phq9("s2", SAM, "2026-03-09", "09:00", 1)], [review("s1", "PROCEED", "2026-03-09", "09:30")]),
     refused("same minute, same item 9: a review of the higher id does not answer the lower", reviewDue("Mon 9 Mar"), [phq9("s2", SAM, "2026-03-09", "09:00", 1), phq9("s1", SAM, "2026-03-09", "09:00", 1)], [review("s2", "PROCEED", "2026-03-09", "09:30")]),
+    allowed("same minute, same item 9: both reviewed, proceed", [phq9("s1", SAM, "2026-03-09", "09:00", 1), phq9("s2", SAM, "2026-03-09", "09:00", 1)], [review("s1", "PROCEED", "2026-03-09", "09:30"), review("s2", "PROCEED", "2026-03-09", "09:30")]),
+  ]);
+});
+
+describe("P12 a concern raised in the window is lifted only by a clinician's review, never by a later PHQ-9", () => {
+  // Thu 5 Mar: item 9 = 2 (at the clinic); Mon 9 Mar: a retake from a one-time link, item 9 = 0.
+  const concern = phq9("s0", SAM, "2026-03-05", "09:00", 2);
+  const retake = phq9("s1", SAM, "2026-03-09", "20:00");
+  const second = phq9("s2", SAM, "2026-03-09", "09:00", 1);
+  runCases([
+    refused("a retake with item 9 = 0 after an unreviewed screen: the review is still due, naming that screen", reviewDue("Thu 5 Mar"), [concern, retake]),
+    refused("a retake on the session's own day, before it starts, changes nothing", reviewDue("Thu 5 Mar"), [concern, phq9("s1", SAM, "2026-03-10", "08:00")]),
+    refused("a retake after a postpone: still blocked", postponed("Thu 5 Mar"), [concern, retake], [review("s0", "POSTPONE", "2026-03-05", "10:00")]),
+    refused("a retake after a referral: still blocked", referred("Thu 5 Mar"), [retake, concern], [review("s0", "REFER", "2026-03-05", "10:00")]),
+    allowed("a proceed on the earlier screen, then a clean retake: met", [concern, retake], [review("s0", "PROCEED", "2026-03-05", "10:00")]),
+    allowed("a postpone, then a proceed on the earlier screen, then a clean retake: met", [concern, retake], [review("s0", "POSTPONE", "2026-03-05", "10:00"), review("s0", "PROCEED", "2026-03-09", "21:00")]),
+    refused("a review of the retake does not answer the earlier screen", reviewDue("Thu 5 Mar"), [concern, second], [review("s2", "PROCEED", "2026-03-09", "09:30")]),
+    refused("two screens with item 9 above 0, the earlier reviewed: the later still needs its own", reviewDue("Mon 9 Mar"), [concern, second], [review("s0", "PROCEED", "2026-03-05", "10:00")]),
+    allowed("two screens with item 9 above 0, two reviews saying proceed: met", [second, concern], [review("s0", "PROCEED", "2026-03-05", "10:00"), review("s2", "PROCEED", "2026-03-09", "09:30")]),
+    refused("two screens unreviewed: the earlier is named", reviewDue("Thu 5 Mar"), [second, concern]),
+    refused("a postpone outweighs a review still to do (the later blocked)", POSTPONED, [concern, second], [review("s2", "POSTPONE", "2026-03-09", "09:30")]),
+    refused("a postpone outweighs a review still to do (the earlier blocked)", postponed("Thu 5 Mar"), [second, concern], [review("s0", "POSTPONE", "2026-03-05", "10:00")]),
+    refused("two screens blocked: the earlier is named", referred("Thu 5 Mar"), [second, concern], [review("s2", "POSTPONE", "2026-03-09", "09:30"), review("s0", "REFER", "2026-03-05", "10:00")]),
+    refused("a later screen blocked after an earlier one that may proceed", POSTPONED, [concern, second, retake], [review("s0", "PROCEED", "2026-03-05", "10:00"), review("s2", "POSTPONE", "2026-03-09", "09:30")]),
+    // The window is as before: a concern from before it, or after the session started, does not count.
+    allowed("a postponed screen before the window does not count", [phq9("s0", SAM, "2026-03-02", "23:59", 3), retake], [review("s0", "POSTPONE", "2026-03-03", "08:00")]),
+    allowed("an unreviewed screen before the window does not count", [phq9("s0", SAM, "2026-02-28", "09:00", 1), retake]),
+    allowed("a screen with item 9 above 0 after the session started does not count", [retake, phq9("s2", SAM, "2026-03-10", "10:01", 2)]),
   ]);
 });
 
@@ -230,14 +263,18 @@ describe("the screen and review that count, as the status panel and the dosing p
   const m = make.turns("med-1", SAM, "2026-03-10");
   const cycle = (screens: SnapshotScreen[], reviews: SnapshotSafetyReview[] = []) => snapshot({ sessions: [m], screens, safetyReviews: reviews, settings: { safetyScreen: ON } });
 
-  it("screenFor: the latest in the window, whatever the order listed", () => {
-    const screens = [phq9("a", SAM, "2026-03-04"), phq9("b", SAM, "2026-03-08"), phq9("c", SAM, "2026-03-06"), phq9("d", ALEX, "2026-03-09")];
-    expect(screenFor(cycle(screens), SAM.id, m)?.id).toBe("b");
-    expect(screenFor(cycle([...screens].reverse()), SAM.id, m)?.id).toBe("b");
-    expect(screenFor(cycle(screens), ALEX.id, m)?.id).toBe("d");
-    expect(screenFor(snapshot({ sessions: [m], settings: { safetyScreen: ON } }), SAM.id, m)).toBeUndefined();
+  it("screensFor: the partner's screens in the window, earlier first, whatever the order listed", () => {
+    const screens = [phq9("a", SAM, "2026-03-04"), phq9("b", SAM, "2026-03-08"), phq9("c", SAM, "2026-03-06"), phq9("d", ALEX, "2026-03-09"), phq9("e", SAM, "2026-03-02")];
+    expect(screensFor(cycle(screens), SAM.id, m).map((s) => s.id)).toEqual(["a", "c", "b"]);
+    expect(screensFor(cycle([...screens].reverse()), SAM.id, m).map((s) => s.id)).toEqual(["a", "c", "b"]);
+    expect(screensFor(cycle(screens), ALEX.id, m).map((s) => s.id)).toEqual(["d"]);
+    // At the same instant, the lower id first.
+    const same = [phq9("s2", SAM, "2026-03-09", "09:00", 1), phq9("s1", SAM, "2026-03-09", "09:00", 0), phq9("s3", SAM, "2026-03-09")];
+    expect(screensFor(cycle(same), SAM.id, m).map((s) => s.id)).toEqual(["s1", "s2", "s3"]);
+    expect(screensFor(cycle([...same].reverse()), SAM.id, m).map((s) => s.id)).toEqual(["s1", "s2", "s3"]);
+    expect(screensFor(snapshot({ sessions: [m], settings: { safetyScreen: ON } }), SAM.id, m)).toEqual([]);
     const noLists: CycleSnapshot = { ...cycle([]), screens: undefined, safetyReviews: undefined };
-    expect(screenFor(noLists, SAM.id, m)).toBeUndefined();
+    expect(screensFor(noLists, SAM.id, m)).toEqual([]);
   });
 
   it("reviewOf: the latest since the screen; none without reviews", () => {
@@ -251,12 +288,26 @@ describe("the screen and review that count, as the status panel and the dosing p
   it("safetyScreenVerdict says which state, with the screen and review", () => {
     const screen = phq9("s1", SAM, "2026-03-09", "09:00", 1);
     expect(safetyScreenVerdict(cycle([]), SAM, m)).toEqual({ state: "noScreen", from: "2026-03-03" });
-    expect(safetyScreenVerdict(cycle([phq9("s0", SAM, "2026-03-09")]), SAM, m)).toEqual({ state: "met", screen: phq9("s0", SAM, "2026-03-09"), review: null });
+    expect(safetyScreenVerdict(cycle([phq9("s0", SAM, "2026-03-09")]), SAM, m)).toEqual({ state: "met", screen: phq9("s0", SAM, "2026-03-09"), concern: null, review: null });
     expect(safetyScreenVerdict(cycle([screen]), SAM, m)).toEqual({ state: "reviewDue", screen });
     const proceed = review("s1", "PROCEED", "2026-03-09");
-    expect(safetyScreenVerdict(cycle([screen], [proceed]), SAM, m)).toEqual({ state: "met", screen, review: proceed });
+    expect(safetyScreenVerdict(cycle([screen], [proceed]), SAM, m)).toEqual({ state: "met", screen, concern: screen, review: proceed });
     const refer = review("s1", "REFER", "2026-03-09");
     expect(safetyScreenVerdict(cycle([screen], [refer]), SAM, m)).toEqual({ state: "blocked", screen, review: refer });
+  });
+
+  it("once met, the latest screen, and the latest with item 9 above 0 with its proceed", () => {
+    const early = phq9("s0", SAM, "2026-03-04", "09:00", 3);
+    const later = phq9("s1", SAM, "2026-03-06", "09:00", 1);
+    const clean = phq9("s2", SAM, "2026-03-09");
+    const proceeds = [review("s0", "PROCEED", "2026-03-04"), review("s1", "PROCEED", "2026-03-06")];
+    expect(safetyScreenVerdict(cycle([clean, later, early], proceeds), SAM, m)).toEqual({ state: "met", screen: clean, concern: later, review: proceeds[1] });
+    expect(safetyScreenVerdict(cycle([clean, early], proceeds), SAM, m)).toEqual({ state: "met", screen: clean, concern: early, review: proceeds[0] });
+    // Still due: the earliest screen no review answers; blocked: the earliest whose review stops dosing.
+    expect(safetyScreenVerdict(cycle([clean, later, early]), SAM, m)).toEqual({ state: "reviewDue", screen: early });
+    expect(safetyScreenVerdict(cycle([clean, later, early], [proceeds[0]]), SAM, m)).toEqual({ state: "reviewDue", screen: later });
+    const postpone = review("s1", "POSTPONE", "2026-03-06");
+    expect(safetyScreenVerdict(cycle([clean, later, early], [postpone]), SAM, m)).toEqual({ state: "blocked", screen: later, review: postpone });
   });
 });
 
@@ -277,6 +328,21 @@ describe("P12 on the status panel: met, due or blocked for each dosing partner o
     expect(p12(readyForSam([phq9("s1", SAM, "2026-03-08", "09:00", 1)], [review("s1", "PROCEED", "2026-03-09")]))).toEqual([
       { rule: "P12", what: "safetyScreen", partnerId: SAM.id, state: "met", label: "Sam's PHQ-9: Sun 8 Mar, safety review Mon 9 Mar: proceed", screenId: "s1" },
     ]);
+  });
+
+  it("met after a clean retake names the screen the proceed answers, and offers that screen for a new review", () => {
+    const concern = phq9("s0", SAM, "2026-03-05", "09:00", 2);
+    const retake = phq9("s1", SAM, "2026-03-08");
+    expect(p12(readyForSam([retake, concern], [review("s0", "PROCEED", "2026-03-06")]))).toEqual([
+      { rule: "P12", what: "safetyScreen", partnerId: SAM.id, state: "met", label: "Sam's PHQ-9: Sun 8 Mar; the one of Thu 5 Mar had item 9 above 0, safety review Fri 6 Mar: proceed", screenId: "s0" },
+    ]);
+    // Without the proceed, the earlier screen is still due; after a postpone, still blocked.
+    expect(p12(readyForSam([retake, concern]))[0]).toMatchObject({ state: "due", screenId: "s0", label: "Sam's PHQ-9 of Thu 5 Mar: item 9 is above 0, a clinician's safety review is due before check-in" });
+    expect(p12(readyForSam([retake, concern], [review("s0", "POSTPONE", "2026-03-06")]))[0]).toMatchObject({
+      state: "blocked",
+      screenId: "s0",
+      label: "Sam's PHQ-9 of Thu 5 Mar: the safety review decided to postpone dosing",
+    });
   });
 
   it("due while item 9 is above 0 and no review answers it; blocked by postpone or refer", () => {

@@ -3,14 +3,16 @@
 //     PROTOCOL.md, as an independent checker (checker.ts) sees it; and the converse: from a valid
 //     cycle, the engine refuses exactly the changes that would break one;
 // (b) every rejection names a rule, in a readable sentence;
-// (c) results do not depend on the order sessions (or anything else) are listed in.
+// (c) results do not depend on the order sessions (or anything else) are listed in;
+// (d) P12 at check-in: over generated PHQ-9s and reviews, the engine refuses for P12 exactly when
+//     the checker finds P12 broken once the session is checked in.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { brokenInvariants, LEGAL_STEPS } from "./checker";
-import { ALEX, SAM, STAFF } from "./fixtures";
+import { ALEX, at, completed, fullPlan, SAM, snapshot, STAFF } from "./fixtures";
 import { changesFor, emptyCycleArb, instant, KINDS, sequenceArb, sessionOf, SLOTS } from "./generators";
 import { evaluateChange } from "@/lib/protocol/engine";
-import type { Actor, CycleSnapshot, ProposedChange, RuleId, SessionStatus, SnapshotSession } from "@/lib/protocol/types";
+import type { Actor, CycleSnapshot, ProposedChange, RuleId, SafetyDecision, SessionStatus, SnapshotSafetyReview, SnapshotScreen, SnapshotSession } from "@/lib/protocol/types";
 
 const RULE_IDS: RuleId[] = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12"];
 // Each property takes about a second alone; the budget leaves room for a busy two-core machine.
@@ -75,13 +77,14 @@ describe("(a) allowed changes keep every invariant; from a valid cycle, refused 
           const rideFor = intent.t === "ride" ? medicines[intent.pick % Math.max(1, medicines.length)] : intent.t === "throughNext" && intent.ride ? medicines[0] : undefined;
           if (rideFor) cycle = { ...cycle, rideHomes: [...cycle.rideHomes, { sessionId: rideFor.id, clientId: SAM.id }, { sessionId: rideFor.id, clientId: ALEX.id }] };
           if (intent.t === "ride") continue;
-          // A PHQ-9 for both partners before the picked medicine session, on its day, sometimes
+          // A PHQ-9 for both partners before the picked medicine session (an hour to three days), sometimes
           // with a review (P12; recorded outside the engine). Only where it leaves the cycle valid:
-          // a later screen would also replace the one an earlier checked-in session stands on.
+          // the screen may also lie in the window of a session already checked in, and one with
+          // item 9 above 0 and no review saying proceed would break that session's P12.
           if (intent.t === "screen") {
             const m = medicines[intent.pick % Math.max(1, medicines.length)];
             if (!m) continue;
-            const takenAt = new Date(m.startsAt.getTime() - 60 * 60_000);
+            const takenAt = new Date(m.startsAt.getTime() - intent.before * 60_000);
             const ids = [SAM, ALEX].map((p) => `phq-${p.id}-${m.id}-${cycle.screens?.length ?? 0}`);
             const screens = [SAM, ALEX].map((p, i) => ({ id: ids[i], clientId: p.id, takenAt, item9: intent.item9 }));
             const reviews = intent.review && intent.item9 > 0 ? ids.map((screenId) => ({ screenId, decision: intent.review!, reviewedAt: new Date(takenAt.getTime() + 10 * 60_000) })) : [];
@@ -231,5 +234,48 @@ describe("(c) results do not depend on the order things are listed in", () => {
       }),
       { numRuns: 300 },
     );
+  }, PROPERTY_TIMEOUT);
+});
+
+describe("(d) P12 at check-in agrees with the checker", () => {
+  // Sam journeys Tue 10 Mar 10:00, everything else ready. Sam's PHQ-9s fall from Sun 1 Mar (before
+  // the window) to a minute after the start, several to a window, so a later one often follows an
+  // earlier one with item 9 above 0; reviews answer them before, at, after, or days later.
+  const times = ["00:00", "09:00", "10:00", "10:01", "23:59"];
+  const screenArb = fc.record({ date: fc.integer({ min: 1, max: 10 }), time: fc.nat(times.length - 1), item9: fc.constantFrom(0, 0, 1, 2, 3), who: fc.constantFrom(SAM, SAM, SAM, ALEX) });
+  const reviewArb = fc.record({ pick: fc.nat(9), decision: fc.constantFrom<SafetyDecision>("PROCEED", "PROCEED", "POSTPONE", "REFER"), delay: fc.constantFrom(-1, 0, 0, 30, 1440) });
+  const caseArb = fc.tuple(fc.array(screenArb, { maxLength: 5 }), fc.array(reviewArb, { maxLength: 6 })).map(([specs, reviewSpecs]) => {
+    const screens: SnapshotScreen[] = specs.map((s, i) => ({ id: `phq-${i}`, clientId: s.who.id, takenAt: at(`2026-03-${String(s.date).padStart(2, "0")}`, times[s.time]), item9: s.item9 }));
+    const safetyReviews: SnapshotSafetyReview[] = screens.length === 0 ? [] : reviewSpecs.map((r) => {
+      const screen = screens[r.pick % screens.length];
+      return { screenId: screen.id, decision: r.decision, reviewedAt: new Date(screen.takenAt.getTime() + r.delay * 60_000) };
+    });
+    return snapshot({
+      sessions: completed(fullPlan(), "in-sam", "in-alex", "prep-1", "prep-2"),
+      rideHomes: [{ sessionId: "med-1", clientId: SAM.id }],
+      screens,
+      safetyReviews,
+      settings: { safetyScreen: { enabled: true, days: 7 } },
+    });
+  });
+
+  it("holds over generated PHQ-9s and reviews", () => {
+    const seen = { allowed: 0, refused: 0 };
+    fc.assert(
+      fc.property(caseArb, (cycle) => {
+        const change: ProposedChange = { type: "checkIn", sessionId: "med-1" };
+        const result = evaluateChange(cycle, change);
+        expectReadable(result);
+        const broken = brokenInvariants(applyPlainly(cycle, change));
+        expect(broken.filter((b) => !b.startsWith("P12")), "the cycle is otherwise ready").toEqual([]);
+        expect(result.violations.map((v) => v.rule).filter((r) => r !== "P12")).toEqual([]);
+        expect(result.violations.length > 0, JSON.stringify(broken)).toBe(broken.length > 0);
+        if (broken.length > 0) seen.refused++;
+        else seen.allowed++;
+      }),
+      { numRuns: 500 },
+    );
+    expect(seen.allowed).toBeGreaterThan(50);
+    expect(seen.refused).toBeGreaterThan(50);
   }, PROPERTY_TIMEOUT);
 });

@@ -37,7 +37,7 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
   // Vitals, doses, overrides and discharge are recorded once checked in, and only on the day (P11).
   const checkedIn = session.status === "CHECKED_IN" && isItsDay(session.startsAt, tz, day.now);
   const psychiatrist = can(staff.roles, "dosing:override");
-  // P12, for clinicians: each dosing partner's PHQ-9 before this session and what it still needs.
+  // P12, for clinicians: each dosing partner's PHQ-9s before this session and what they still need.
   const safety = day.clinical && can(staff.roles, "measure:read") ? await safetyScreenOfSession(staff, session.id) : null;
   const mayReview = can(staff.roles, "safety:review");
   return (
@@ -207,7 +207,11 @@ export default async function DosingDayPage({ params }: { params: Promise<{ sess
   );
 }
 
-/** P12 for one dosing partner: the state in words, and the review form while the PHQ-9 that counts has item 9 above 0. */
+/**
+ * P12 for one dosing partner: the state in words, and the review form for the PHQ-9 the line names
+ * when its item 9 is above 0 (every such PHQ-9 in the window needs its own review: the line names
+ * the next one until each says proceed).
+ */
 function SafetyScreen({ safety, clientId, partnerName, open }: { safety: Awaited<ReturnType<typeof safetyScreenOfSession>>; clientId: string; partnerName: string; open: boolean }) {
   const line = safety.lines.find((l) => l.partnerId === clientId);
   return (
