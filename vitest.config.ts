@@ -20,12 +20,15 @@ export const unitTests = { include: ["tests/unit/**/*.test.ts"], setupFiles: ["t
 
 const projects: TestProjectConfiguration[] = [
   { ...shared, test: { name: "unit", ...unitTests } },
-  // tests/integration/postgres/: what only a server has (connections to lose).
+  // tests/integration/postgres/: what needs a server (connections to lose, a database to move
+  // to, pg_dump's snapshot). tests/integration/embedded/: what holds only on the embedded one (the
+  // demo seed rehearsed in a rolled-back transaction, the embedded folder's commands). Neither
+  // is skipped anywhere: each runs only in its project.
   { ...shared, test: { name: "embedded", ...integration, exclude: ["tests/integration/postgres/**"] } },
 ];
 // Integration tests run on PostgreSQL too when a local server is named (CI always does).
 if (process.env.TEST_DATABASE_URL) {
-  projects.push({ ...shared, test: { name: "postgres", ...integration, globalSetup: ["tests/support/postgres-global-setup.ts"] } });
+  projects.push({ ...shared, test: { name: "postgres", ...integration, exclude: ["tests/integration/embedded/**"], globalSetup: ["tests/support/postgres-global-setup.ts"] } });
 }
 
 export default defineConfig({

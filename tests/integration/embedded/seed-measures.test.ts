@@ -1,40 +1,17 @@
 import { expect, test } from "vitest";
-import type { Tx } from "@/lib/db/prisma";
 import { onScale, score } from "@/lib/measures/instruments";
 import { addClinicDays, clinicDate } from "@/lib/protocol/calendar";
-import { seedDemoClinicIn } from "@/prisma/seed/demo-clinic";
 import { DEMO_CLINIC } from "@/prisma/seed/demo-people";
-import { databaseKind, testDb } from "../support/database";
+import { rehearseDemoSeed } from "../../support/rehearse-demo-seed";
 
-// The demo's outcome measures (prisma/seed/demo-measures.ts), seeded inside a transaction that is
-// rolled back. Embedded database only: on PostgreSQL the test files share one database, where
-// seed.test.ts commits the demo clinic, whose sign-in emails are unique.
-
-class RolledBack extends Error {}
-
-async function rehearse<T>(now: Date, look: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await testDb();
-  let seen: T | undefined;
-  await db
-    .$transaction(
-      async (tx) => {
-        await seedDemoClinicIn(tx, "not-a-password-hash", now, { openEveryDay: true });
-        seen = await look(tx);
-        throw new RolledBack();
-      },
-      { timeout: 120_000, maxWait: 20_000 },
-    )
-    .catch((error: unknown) => {
-      if (!(error instanceof RolledBack)) throw error;
-    });
-  return seen!;
-}
+// The demo's outcome measures (prisma/seed/demo-measures.ts), seeded and rolled back (tests/support/rehearse-demo-seed.ts);
+// embedded database only.
 
 const TZ = DEMO_CLINIC.timeZone;
 
-test.skipIf(databaseKind === "PostgreSQL")("the demo's measures: a baseline at each intake, P12's screens, CSI-16 after integrations, scores improving", async () => {
+test("the demo's measures: a baseline at each intake, P12's screens, CSI-16 after integrations, scores improving", async () => {
   const now = new Date("2026-12-02T19:00:00Z");
-  const { measures, sessions, links } = await rehearse(now, async (tx) => {
+  const { measures, sessions, links } = await rehearseDemoSeed(now, async (tx) => {
     const clinic = await tx.clinic.findFirstOrThrow({ where: { name: DEMO_CLINIC.name } });
     return {
       measures: await tx.measureResponse.findMany({ where: { clinicId: clinic.id }, orderBy: { takenAt: "asc" } }),

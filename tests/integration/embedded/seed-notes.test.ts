@@ -1,38 +1,15 @@
 import { expect, test } from "vitest";
-import type { Tx } from "@/lib/db/prisma";
 import { isNoteLate } from "@/lib/notes/late-notes";
 import { splitSharedGoals } from "@/lib/notes/note-kinds";
-import { seedDemoClinicIn } from "@/prisma/seed/demo-clinic";
 import { DEMO_CLINIC } from "@/prisma/seed/demo-people";
-import { databaseKind, testDb } from "../support/database";
+import { rehearseDemoSeed } from "../../support/rehearse-demo-seed";
 
-// The demo's notes (prisma/seed/demo-notes.ts), seeded inside a transaction that is rolled back.
-// Embedded database only: on PostgreSQL the test files share one database, where seed.test.ts
-// commits the demo clinic, whose sign-in emails are unique.
+// The demo's notes (prisma/seed/demo-notes.ts), seeded and rolled back (tests/support/rehearse-demo-seed.ts);
+// embedded database only.
 
-class RolledBack extends Error {}
-
-async function rehearse<T>(now: Date, look: (tx: Tx) => Promise<T>): Promise<T> {
-  const db = await testDb();
-  let seen: T | undefined;
-  await db
-    .$transaction(
-      async (tx) => {
-        await seedDemoClinicIn(tx, "not-a-password-hash", now, { openEveryDay: true });
-        seen = await look(tx);
-        throw new RolledBack();
-      },
-      { timeout: 120_000, maxWait: 20_000 },
-    )
-    .catch((error: unknown) => {
-      if (!(error instanceof RolledBack)) throw error;
-    });
-  return seen!;
-}
-
-test.skipIf(databaseKind === "PostgreSQL")("the demo: signed notes for every completed session, one late draft, and the Riveras' notes of each kind left to write", async () => {
+test("the demo: signed notes for every completed session, one late draft, and the Riveras' notes of each kind left to write", async () => {
   const now = new Date("2026-12-02T19:00:00Z");
-  const seen = await rehearse(now, async (tx) => {
+  const seen = await rehearseDemoSeed(now, async (tx) => {
     const clinic = await tx.clinic.findFirstOrThrow({ where: { name: DEMO_CLINIC.name } });
     return tx.session.findMany({
       where: { clinicId: clinic.id, status: "COMPLETED", kind: { not: "MEDICAL_EVALUATION" } },

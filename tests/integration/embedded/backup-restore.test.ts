@@ -1,115 +1,25 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import type { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { newPGlite, pgliteFactory } from "@/lib/db/adapter";
-import { backupDatabase, dumpDatabase } from "@/lib/db/ops/backup";
+import { backupDatabase } from "@/lib/db/ops/backup";
 import { checkDatabase, expectedGuards } from "@/lib/db/ops/check";
-import { rawPGlite, rawPostgres, type RawDatabase } from "@/lib/db/ops/raw";
+import { rawPGlite, type RawDatabase } from "@/lib/db/ops/raw";
 import { restoreDatabase } from "@/lib/db/ops/restore";
 import { writeBackup } from "@/lib/db/ops/dump-file";
 import { applyMigrations, MIGRATIONS_DIR } from "@/lib/db/schema-engine";
-import { createPrismaClient, type Db } from "@/lib/db/prisma";
-import type { NewSession } from "@/lib/protocol";
-import { bookSessions } from "@/lib/scheduling/book-sessions";
-import { databaseKind, testDb } from "../support/database";
-import { clinicWithEvaluation, lotWith, medicineSession, phq9, signedClearance } from "../support/dosing-fixtures";
-import { makeCouple, smallClinic, staffOf } from "../support/fixtures";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { closeBackupDatabases, contents, dir, emptyDatabase, refusal, roomOverlap, seedClinic, server } from "../../support/backup-databases";
 
-// Issue 13: a backup restores on the other kind of database, whole and still guarded. The
-// embedded project runs the round trip PGlite → PostgreSQL → PGlite (PGlite → PGlite when no
-// local PostgreSQL is named); the PostgreSQL project runs the backup taken while bookings race.
+// Issue 13: a backup restores on the other kind of database, whole and still guarded: the round
+// trip PGlite → PostgreSQL → PGlite (PGlite → PGlite when no local PostgreSQL is named). The
+// backup taken while bookings race is tests/integration/postgres/backup-race.test.ts.
 
-const server = process.env.TEST_DATABASE_URL;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kap-backup-test-"));
-const created: string[] = [];
-const opened: RawDatabase[] = [];
+afterAll(closeBackupDatabases);
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** An empty database of the given kind: a fresh in-memory PGlite, or a new database on the local server. */
-async function emptyDatabase(kind: "pglite" | "postgres"): Promise<RawDatabase> {
-  let database: RawDatabase;
-  if (kind === "pglite") {
-    const client = await newPGlite("memory://");
-    database = rawPGlite(client, () => client.close());
-  } else {
-    const name = `kap_backup_${randomBytes(5).toString("hex")}`;
-    await admin(`CREATE DATABASE ${name}`);
-    created.push(name);
-    const url = new URL(server!);
-    url.pathname = `/${name}`;
-    database = await rawPostgres(url.toString());
-  }
-  opened.push(database);
-  await database.exec("SET TimeZone = 'UTC'");
-  return database;
-}
-
-afterAll(async () => {
-  for (const database of opened) await database.close().catch(() => {});
-  for (const name of created) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Every table's row count and a digest of its rows (as PostgreSQL prints them), by name. */
-async function contents(database: RawDatabase): Promise<Record<string, string>> {
-  const tables = await database.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
-  const out: Record<string, string> = {};
-  for (const { tablename } of tables) {
-    const [row] = await database.query<{ n: number; digest: string | null }>(
-      `SELECT count(*)::int AS n, md5(string_agg(t::text, E'\\n' ORDER BY t::text)) AS digest FROM "${tablename}" t`,
-    );
-    out[tablename] = `${row!.n} rows ${row!.digest ?? "-"}`;
-  }
-  return out;
-}
-
-async function refusal(database: RawDatabase, sql: string, params: unknown[] = []): Promise<string | undefined> {
-  try {
-    await database.query(sql, params);
-    return undefined;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-}
-
-/** A clinic with a bit of everything the law makes a clinic keep. */
-async function seedClinic(db: Db) {
-  const c = await clinicWithEvaluation(db);
-  const clearance = await signedClearance(db, c);
-  const other = await signedClearance(db, c, { clientId: c.couple.partnerBId });
-  await db.clearanceRevocation.create({ data: { clearanceId: other.id, revokedById: c.psychiatrist.id, reason: "New medication" } });
-  const medicine = await medicineSession(db, c);
-  const lot = await lotWith(db, c, 500, "KET-BACKUP-1");
-  await db.substanceLogEntry.create({
-    data: { lotId: lot.id, kind: "WASTE", quantityMg: -20, reason: "Dropped lozenge", recordedById: c.psychiatrist.id, witnessedById: c.therapist.id, occurredAt: new Date("2026-03-05T18:00:00Z") },
-  });
-  await phq9(db, c, c.couple.partnerAId, new Date("2026-03-08T18:00:00Z"));
-  const note = await db.sessionNote.create({ data: { sessionId: c.evaluation.id, authorId: c.psychiatrist.id, content: { summary: "Cleared; «ü» and 'quotes'\nsecond line" } } });
-  await db.sessionNote.update({ where: { id: note.id }, data: { signedAt: new Date("2026-03-02T20:00:00Z") } });
-  await db.noteAddendum.create({ data: { noteId: note.id, authorId: c.psychiatrist.id, text: "Addendum" } });
-  for (const action of ["clearance.sign", "session.book", "note.read"]) {
-    await db.auditEvent.create({ data: { actorId: c.psychiatrist.id, action, entity: "Clearance", entityId: clearance.id, outcome: "ALLOWED", ip: "127.0.0.1" } });
-  }
-  return { c, medicine };
-}
-
-const roomOverlap = `INSERT INTO "Session" SELECT (jsonb_populate_record(s, jsonb_build_object('id', gen_random_uuid()))).* FROM "Session" s WHERE s.id = $1`;
-
-describe.runIf(databaseKind === "PGlite")("a backup restores on the other kind of database", () => {
+describe("a backup restores on the other kind of database", () => {
   const other = server ? "postgres" : "pglite";
   let source: PGlite;
   let original: Record<string, string>;
@@ -265,48 +175,3 @@ describe.runIf(databaseKind === "PGlite")("a backup restores on the other kind o
   });
 });
 
-describe.runIf(databaseKind === "PostgreSQL")("a backup taken while bookings race", () => {
-  test("restores to a state that satisfies db:check", async () => {
-    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
-    vi.setSystemTime(new Date("2026-03-02T16:00:00Z"));
-    try {
-      const db = await testDb();
-      const c = await smallClinic(db);
-      const couples = [];
-      for (let i = 0; i < 20; i++) couples.push(await makeCouple(db, c.clinic.id, c.therapist.id, `Race${i}`));
-      const live = await rawPostgres(process.env.DATABASE_URL!);
-      opened.push(live);
-      // Twenty bookings for overlapping hours in one room (a few win, the rest are refused), and a
-      // dump started in the middle of them.
-      const bookings = couples.map((couple, i) => {
-        const startsAt = new Date(Date.UTC(2026, 2, 3, 17, i * 20));
-        const session: NewSession = {
-          id: randomUUID(), kind: "COUPLES_THERAPY", startsAt, endsAt: new Date(startsAt.getTime() + 60 * 60_000), roomId: c.willow.id,
-          journeyerId: null, medicineSessionId: null, clinicianIds: [c.therapist.id], partnerIds: [couple.partnerAId, couple.partnerBId],
-        };
-        return bookSessions(staffOf(c.therapist), { coupleId: couple.id, cycleId: null, sessions: [session] });
-      });
-      const dump = dumpDatabase(live);
-      const results = await Promise.allSettled(bookings);
-      const file = path.join(dir, "during-races.sql.gz");
-      await writeBackup(file, await dump);
-      expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThan(0);
-
-      const target = await emptyDatabase("pglite");
-      await restoreDatabase(target, file);
-      expect(await checkDatabase(target)).toEqual([]);
-      // Each booking is wholly in the snapshot or wholly out: a session with its clinician and both partners.
-      const [seen] = await target.query<{ sessions: number; clinicians: number; attendees: number }>(
-        `SELECT count(*)::int AS sessions, (SELECT count(*)::int FROM "SessionClinician" x JOIN "Session" s ON s.id = x."sessionId" WHERE s."clinicId" = $1) AS clinicians,
-                (SELECT count(*)::int FROM "SessionAttendee" x JOIN "Session" s ON s.id = x."sessionId" WHERE s."clinicId" = $1) AS attendees
-           FROM "Session" WHERE "clinicId" = $1`,
-        [c.clinic.id],
-      );
-      const won = results.filter((r) => r.status === "fulfilled").length;
-      expect(seen!.sessions).toBeLessThanOrEqual(won);
-      expect(seen).toEqual({ sessions: seen!.sessions, clinicians: seen!.sessions, attendees: 2 * seen!.sessions });
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-});
