@@ -21,9 +21,14 @@ function answersOf(instrument: "PHQ9" | "GAD7" | "CSI16", week: number, partner:
 }
 
 export async function insertClinicalRecord(sql: Sql, model: ClinicModel): Promise<ClinicalRecordCouple> {
-  const couple = model.couples[0];
+  // The couple with the most completed sessions: the fullest record the clinic holds.
+  const completedOf = new Map<string, ClinicModel["sessions"]>();
+  for (const s of model.sessions) {
+    if (s.status === "COMPLETED" && s.kind !== "MEDICAL_EVALUATION") (completedOf.get(s.coupleId) ?? completedOf.set(s.coupleId, []).get(s.coupleId)!).push(s);
+  }
+  const couple = model.couples.reduce((best, c) => ((completedOf.get(c.id)?.length ?? 0) > (completedOf.get(best.id)?.length ?? 0) ? c : best));
   const therapist = model.clinicians.find((c) => c.id === couple.couplesTherapistId)!;
-  const completed = model.sessions.filter((s) => s.coupleId === couple.id && s.status === "COMPLETED" && s.kind !== "MEDICAL_EVALUATION");
+  const completed = completedOf.get(couple.id) ?? [];
   const partners = [couple.partnerAId, couple.partnerBId];
   const firstDay: ClinicDay = addClinicDays(model.today, -364, model.timeZone);
   const measures = partners.flatMap((clientId, partner) =>
