@@ -21,22 +21,31 @@ export type AuditEntry = {
  * audit row commit or roll back together. Never put clinical content in an entry. The row's
  * clinic is the actor's (filled in by the database when not given here).
  */
-export async function recordAudit(
-  tx: Tx | Db,
-  actor: (Pick<Staff, "id" | "roles" | "ip"> & { clinicId?: string }) | null,
-  entry: AuditEntry,
-): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorId: actor?.id ?? null,
-      actorRole: actor?.roles.join(",") ?? null,
-      clinicId: actor?.clinicId ?? entry.clinicId ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId ?? null,
-      clientId: entry.clientId ?? null,
-      ip: actor?.ip ?? entry.ip ?? null,
-      outcome: entry.outcome,
-    },
-  });
+export async function recordAudit(tx: Tx | Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({ data: rowOf(actor, entry) });
+}
+
+/**
+ * Appends several entries of one actor in one statement (a read of both partners' records, a
+ * plan's bookings): a page or a change then costs one round trip to the log, not one per row.
+ */
+export async function recordAudits(tx: Tx | Db, actor: AuditActor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEvent.createMany({ data: entries.map((entry) => rowOf(actor, entry)) });
+}
+
+type AuditActor = (Pick<Staff, "id" | "roles" | "ip"> & { clinicId?: string }) | null;
+
+function rowOf(actor: AuditActor, entry: AuditEntry) {
+  return {
+    actorId: actor?.id ?? null,
+    actorRole: actor?.roles.join(",") ?? null,
+    clinicId: actor?.clinicId ?? entry.clinicId ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId ?? null,
+    clientId: entry.clientId ?? null,
+    ip: actor?.ip ?? entry.ip ?? null,
+    outcome: entry.outcome,
+  };
 }

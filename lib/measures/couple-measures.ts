@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "../audit/record";
+import { recordAudits } from "../audit/record";
 import { reachesPartner, type CoupleFacts } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
@@ -23,14 +23,15 @@ export type MeasurePoint = {
  * when neither partner is reached: the page shows no measures at all.
  */
 export async function measuresOfCouple(staff: Staff, couple: { partnerAId: string; partnerBId: string }, facts: CoupleFacts): Promise<{ partnerIds: string[]; measures: MeasurePoint[] } | null> {
-  const partnerIds = [couple.partnerAId, couple.partnerBId].filter((id) => reachesPartner(staff, "measure:read", facts, id));
+  // One partner's record passes the same id twice: read and audited once.
+  const partnerIds = [...new Set([couple.partnerAId, couple.partnerBId])].filter((id) => reachesPartner(staff, "measure:read", facts, id));
   if (partnerIds.length === 0) return null;
   const rows = await db.measureResponse.findMany({
     where: { clinicId: staff.clinicId, clientId: { in: partnerIds } },
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
     select: { id: true, clientId: true, instrument: true, takenAt: true, total: true, answers: true, source: true },
   });
-  for (const clientId of partnerIds) await recordAudit(db, staff, { action: "read", entity: "MeasureResponse", clientId, outcome: "ALLOWED" });
+  await recordAudits(db, staff, partnerIds.map((clientId) => ({ action: "read", entity: "MeasureResponse", clientId, outcome: "ALLOWED" as const })));
   return {
     partnerIds,
     measures: rows.map(({ answers, ...row }) => ({ ...row, item9: row.instrument === "PHQ9" ? (answers[PHQ9_ITEM9_INDEX] ?? null) : null })),

@@ -3,7 +3,7 @@ import type { Permission } from "../auth/permissions";
 import { isRecordId } from "../auth/reach-check";
 import { noteWhere } from "../auth/reach";
 import type { Staff } from "../auth/session";
-import { recordAudit } from "../audit/record";
+import { recordAudits } from "../audit/record";
 import type { Db, Tx } from "../db/prisma";
 import { NotFoundError, RuleViolationError } from "../errors";
 import { noteShapeOf, type NoteShape } from "./note-kinds";
@@ -92,5 +92,5 @@ export function assertAuthorOfDraft(note: NonNullable<NoteSession["note"]>, staf
 /** One audit row per partner of the session, so the log finds it by either client. No content. */
 export async function auditNote(tx: Tx | Db, staff: Staff, session: Pick<NoteSession, "attendees">, entry: { action: string; entity: "SessionNote" | "NoteAddendum"; entityId: string }) {
   const clients = session.attendees.length > 0 ? session.attendees.map((a) => a.clientId) : [null];
-  for (const clientId of clients) await recordAudit(tx, staff, { ...entry, clientId, outcome: "ALLOWED" });
+  await recordAudits(tx, staff, clients.map((clientId) => ({ ...entry, clientId, outcome: "ALLOWED" as const })));
 }

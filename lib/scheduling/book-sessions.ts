@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "../audit/record";
+import { recordAudits } from "../audit/record";
 import type { Staff } from "../auth/session";
 import type { NewSession } from "../protocol";
 import { underProtocol } from "./under-protocol";
@@ -54,7 +54,7 @@ export async function bookSessions(staff: Staff, request: BookingRequest) {
           s.partnerIds.map((clientId) => ({ ...times(s), clientId, role: s.journeyerId ? (clientId === s.journeyerId ? ("JOURNEYER" as const) : ("SITTER" as const)) : ("PARTICIPANT" as const) })),
         ),
       });
-      for (const s of ordered) await recordAudit(tx, staff, { action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" });
+      await recordAudits(tx, staff, ordered.map((s) => ({ action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" as const })));
       // The first booked KAP session opens a cycle that was still being planned.
       if (request.cycleId && ordered.some((s) => s.kind !== "COUPLES_THERAPY")) {
         await tx.kapCycle.updateMany({ where: { id: request.cycleId, status: "PLANNING" }, data: { status: "ACTIVE" } });

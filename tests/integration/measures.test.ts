@@ -278,5 +278,11 @@ describe(`outcome measures (${databaseKind})`, () => {
     );
     expect(reads).toHaveLength(3);
     expect(INSTRUMENTS.PHQ9.items).toHaveLength(9);
+
+    // A partner's own record (the print page) names one partner twice: read and audited once.
+    const one = await measuresOfCouple(c.staff, { partnerAId: c.couple.partnerAId, partnerBId: c.couple.partnerAId }, facts());
+    expect(one?.partnerIds).toEqual([c.couple.partnerAId]);
+    expect(one?.measures.map((m) => m.instrument)).toEqual(["PHQ9"]);
+    expect(await db.auditEvent.count({ where: { clinicId: c.clinic.id, action: "read", entity: "MeasureResponse" } })).toBe(4);
   });
 });
