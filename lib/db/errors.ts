@@ -133,6 +133,9 @@ export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   MeasureLink_instruments: refused("Choose one to three different measures.", undefined, "instruments"),
   MeasureLink_expires_after_made: refused("A link expires after it is made."),
   SafetyReview_assessment_given: refused("write the assessment.", "P12", "assessment"),
+  CalendarFeed_tokenHash_key: refused("Please try again: a new feed address could not be made."),
+  CalendarFeed_room_iff_room_scope: refused("A room's feed names its room, and no other feed does.", undefined, "roomId"),
+  CalendarFeed_one_live_per_scope: refused("You already have this feed: someone made it at the same moment. Reload the page to see it."),
 };
 
 /** Append-only tables (SQLSTATE KP001, raised by the migrations' triggers), by table. */
