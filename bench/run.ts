@@ -128,7 +128,8 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
     }
     generation.seconds = Math.round(generation.seconds * 10) / 10;
     log(`${kind}: serving the production build`);
-    const server = await startServer(target, port, () => {});
+    // The server's own output only with KAP_BENCH_SQL_LOG=1 (its statements, to stderr).
+    const server = await startServer(target, port, process.env.KAP_BENCH_SQL_LOG === "1" ? (line) => process.stderr.write(`${line}\n`) : () => {});
     let measured;
     try {
       measured = await measureServer(server, model, record);

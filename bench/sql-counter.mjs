@@ -10,11 +10,17 @@ const port = Number(process.env.KAP_BENCH_SQL_PORT);
 if (port && (process.argv[1]?.endsWith("serve.mjs") || process.argv.includes("start"))) {
   const require = createRequire(import.meta.url);
   let count = 0;
+  // KAP_BENCH_SQL_LOG=1 also prints each statement's first line to stderr, to see what a page sends.
+  const logStatements = process.env.KAP_BENCH_SQL_LOG === "1";
   const wrap = (proto, name) => {
     const original = proto?.[name];
     if (typeof original !== "function" || original.kapCounted) return;
     proto[name] = function counted(...args) {
       count++;
+      if (logStatements) {
+        const text = typeof args[0] === "string" ? args[0] : (args[0]?.text ?? args[0]?.query ?? "");
+        process.stderr.write(`[sql ${count}] ${String(text).replace(/\s+/g, " ").slice(0, 160)}\n`);
+      }
       return original.apply(this, args);
     };
     proto[name].kapCounted = true;

@@ -16,6 +16,27 @@ export type MeasurePoint = {
   source: "CLINICIAN" | "LINK";
 };
 
+/** The columns of a measure that a reader is shown (and P12's reviews, for the engine's screens). */
+export const MEASURE_POINT_SELECT = {
+  id: true,
+  clientId: true,
+  instrument: true,
+  takenAt: true,
+  total: true,
+  answers: true,
+  source: true,
+} as const;
+
+/** A measure as pages show it: the total and, for a PHQ-9, item 9 (never the other answers). */
+export function toMeasurePoint({ answers, ...row }: { id: string; clientId: string; instrument: InstrumentId; takenAt: Date; total: number; answers: number[]; source: MeasurePoint["source"] }): MeasurePoint {
+  return { id: row.id, clientId: row.clientId, instrument: row.instrument, takenAt: row.takenAt, total: row.total, source: row.source, item9: row.instrument === "PHQ9" ? (answers[PHQ9_ITEM9_INDEX] ?? null) : null };
+}
+
+/** The audit rows of a read of these partners' measures: one per partner, naming them, never the scores. */
+export function measureReadAudits(partnerIds: readonly string[]) {
+  return partnerIds.map((clientId) => ({ action: "read", entity: "MeasureResponse", clientId, outcome: "ALLOWED" as const }));
+}
+
 /**
  * The measures of a couple's partners that this staff member may read (measure:read, by reach:
  * a therapist of the couple both partners, a psychiatrist the partners they evaluate), oldest
@@ -29,11 +50,8 @@ export async function measuresOfCouple(staff: Staff, couple: { partnerAId: strin
   const rows = await db.measureResponse.findMany({
     where: { clinicId: staff.clinicId, clientId: { in: partnerIds } },
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
-    select: { id: true, clientId: true, instrument: true, takenAt: true, total: true, answers: true, source: true },
+    select: MEASURE_POINT_SELECT,
   });
-  await recordAudits(db, staff, partnerIds.map((clientId) => ({ action: "read", entity: "MeasureResponse", clientId, outcome: "ALLOWED" as const })));
-  return {
-    partnerIds,
-    measures: rows.map(({ answers, ...row }) => ({ ...row, item9: row.instrument === "PHQ9" ? (answers[PHQ9_ITEM9_INDEX] ?? null) : null })),
-  };
+  await recordAudits(db, staff, measureReadAudits(partnerIds));
+  return { partnerIds, measures: rows.map(toMeasurePoint) };
 }

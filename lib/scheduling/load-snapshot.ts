@@ -1,8 +1,9 @@
 import "server-only";
 import type { Tx } from "../db/prisma";
 import { NotFoundError } from "../errors";
-import { toSnapshotClearance } from "../clearance/in-force";
+import { toSnapshotClearance, type ClearanceFacts } from "../clearance/in-force";
 import { settingsFromClinic, type CycleSnapshot } from "../protocol";
+import type { CycleFormat, KapModel, Room, SafetyDecision, SnapshotSession } from "../protocol/types";
 import { SAFETY_SCREEN_MAX_DAYS } from "../protocol/settings";
 
 /**
@@ -15,50 +16,90 @@ export async function lockCouple(tx: Tx, coupleId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM "Couple" WHERE "id" = ${coupleId}::uuid FOR UPDATE`;
 }
 
+/** A partner's clearances as the engine reads them (lib/clearance/in-force.ts). */
+export const SNAPSHOT_CLEARANCES = {
+  include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true, signedAt: true } } },
+} as const;
+
+/** A session as the engine reads it: its people and whether a ride home is recorded. */
+export const SNAPSHOT_SESSION_PARTS = {
+  clinicians: { select: { userId: true } },
+  attendees: { select: { clientId: true } },
+  dosingRecords: { where: { rideHomeName: { not: null }, rideHomePhone: { not: null } }, select: { sessionId: true, clientId: true } },
+} as const;
+
+/**
+ * P12: the PHQ-9s that can still decide anything. The engine holds P12 at check-in, which P10
+ * allows only on the session's own clinic day, so the screen that counts was taken from `days`
+ * days before today on; the panel's next medicine session is today or later, so its window
+ * starts later still; and nothing is taken after now. So PHQ-9s from the longest window a clinic
+ * may set (60 days, read before the clinic's own setting is known) before today are every one a
+ * decision made now can need, with two days to spare for the zone's offset and a daylight-saving
+ * change. A partner takes a few at most in that time.
+ */
+export function screenedSince(now = new Date()): Date {
+  return new Date(now.getTime() - (SAFETY_SCREEN_MAX_DAYS + 2) * 24 * 60 * 60_000);
+}
+
+type ScreenRow = { id: string; clientId: string; instrument: string; takenAt: Date; answers: number[]; reviews: { screenId: string; decision: SafetyDecision; reviewedAt: Date }[] };
+type PartnerRow = { firstName: string; preferredName: string | null; clearances: ClearanceFacts[]; measures: ScreenRow[] };
+
+/** What the engine needs of a couple's row, however it was read (this loader, or a page's one read). */
+export type SnapshotSource = {
+  id: string;
+  couplesTherapistId: string;
+  partnerAId: string;
+  partnerBId: string;
+  partnerAKapTherapistId: string;
+  partnerBKapTherapistId: string;
+  partnerA: PartnerRow;
+  partnerB: PartnerRow;
+  cycles: { id: string; model: KapModel; format: CycleFormat }[];
+  sessions: (Omit<SnapshotSession, "clinicianIds" | "partnerIds" | "cycleId"> & {
+    cycleId: string | null;
+    clinicians: { userId: string }[];
+    attendees: { clientId: string }[];
+    dosingRecords: { sessionId: string; clientId: string }[];
+  })[];
+  clinic: Parameters<typeof settingsFromClinic>[0] & { rooms: Room[]; staff: { id: string; name: string }[] };
+};
+
 /**
  * The protocol engine's picture of one couple (PROTOCOL.md): every session of the couple, both
  * partners' clearances and recent PHQ-9s with their safety reviews (P12), recorded rides home,
- * the clinic's rooms and settings. `cycleId` names
- * the cycle being judged; null judges couples therapy outside any cycle.
+ * the clinic's rooms and settings. `cycleId` names the cycle being judged; null judges couples
+ * therapy outside any cycle.
  */
 export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: string, cycleId: string | null): Promise<CycleSnapshot> {
   // One statement (Prisma's relationJoins): it runs on every schedule change, and each round
   // trip to the database costs the booking more than the rows it brings.
-  const clearances = {
-    include: { psychiatrist: { select: { roles: true } }, revocation: { select: { id: true } }, supersededBy: { select: { id: true, signedAt: true } } },
-  } as const;
-  // P12: the PHQ-9s that can still decide anything, with their safety reviews. The engine holds
-  // P12 at check-in, which P10 allows only on the session's own clinic day, so the screen that
-  // counts was taken from `days` days before today on; the panel's next medicine session is
-  // today or later, so its window starts later still; and nothing is taken after now. So PHQ-9s
-  // from the longest window a clinic may set (60 days, read before the clinic's own setting is
-  // known) before today are every one a decision made now can need, with two days to spare for
-  // the zone's offset and a daylight-saving change. A partner takes a few at most in that time.
-  const screenedSince = new Date(Date.now() - (SAFETY_SCREEN_MAX_DAYS + 2) * 24 * 60 * 60_000);
   const screens = {
-    where: { instrument: "PHQ9", takenAt: { gte: screenedSince } },
-    select: { id: true, clientId: true, takenAt: true, answers: true, reviews: { select: { screenId: true, decision: true, reviewedAt: true } } },
+    where: { instrument: "PHQ9", takenAt: { gte: screenedSince() } },
+    select: { id: true, clientId: true, instrument: true, takenAt: true, answers: true, reviews: { select: { screenId: true, decision: true, reviewedAt: true } } },
   } as const;
   const couple = await tx.couple.findFirst({
     where: { id: coupleId, clinicId },
     include: {
       clinic: { include: { rooms: true, staff: { select: { id: true, name: true } } } },
-      partnerA: { include: { clearances, measures: screens } },
-      partnerB: { include: { clearances, measures: screens } },
+      partnerA: { include: { clearances: SNAPSHOT_CLEARANCES, measures: screens } },
+      partnerB: { include: { clearances: SNAPSHOT_CLEARANCES, measures: screens } },
       cycles: cycleId ? { where: { id: cycleId } } : false,
-      sessions: {
-        include: {
-          clinicians: { select: { userId: true } },
-          attendees: { select: { clientId: true } },
-          dosingRecords: { where: { rideHomeName: { not: null }, rideHomePhone: { not: null } }, select: { sessionId: true, clientId: true } },
-        },
-      },
+      sessions: { include: SNAPSHOT_SESSION_PARTS },
     },
   });
   if (!couple) throw new NotFoundError("The couple");
-  const cycle = cycleId ? couple.cycles?.[0] : null;
+  return snapshotOf({ ...couple, cycles: couple.cycles ?? [] }, cycleId);
+}
+
+/**
+ * The snapshot of one cycle of a couple already read (pure). Reads only the PHQ-9s recent enough
+ * to decide anything, whatever else the row holds, so every reader gives the engine one picture.
+ */
+export function snapshotOf(couple: SnapshotSource, cycleId: string | null, now = new Date()): CycleSnapshot {
+  const cycle = cycleId ? couple.cycles.find((c) => c.id === cycleId) : null;
   if (cycleId && !cycle) throw new NotFoundError("The cycle");
-  const phq9s = [...couple.partnerA.measures, ...couple.partnerB.measures];
+  const since = screenedSince(now).getTime();
+  const phq9s = [...couple.partnerA.measures, ...couple.partnerB.measures].filter((m) => m.instrument === "PHQ9" && m.takenAt.getTime() >= since);
 
   return {
     // Couples therapy outside a cycle is judged for overlaps, rooms and hours only: a stand-in
@@ -88,10 +129,10 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
     // One mapping for the engine, the clearance pages and the dosing day (a draft amendment
     // replaces nothing until the psychiatrist signs it).
     clearances: [...couple.partnerA.clearances, ...couple.partnerB.clearances].map(toSnapshotClearance),
-    rideHomes: couple.sessions.flatMap((s) => s.dosingRecords),
+    rideHomes: couple.sessions.flatMap((s) => s.dosingRecords.map((r) => ({ sessionId: r.sessionId, clientId: r.clientId }))),
     rooms: couple.clinic.rooms.map((r) => ({ id: r.id, name: r.name, capacity: r.capacity, dosingEquipped: r.dosingEquipped, active: r.active })),
     settings: settingsFromClinic(couple.clinic),
-    staff: couple.clinic.staff,
+    staff: couple.clinic.staff.map((s) => ({ id: s.id, name: s.name })),
     // PHQ-9 item 9 is the ninth answer (answers are each item's points, in order).
     screens: phq9s.map((m) => ({ id: m.id, clientId: m.clientId, takenAt: m.takenAt, item9: m.answers[8] ?? 0 })),
     safetyReviews: phq9s.flatMap((m) => m.reviews),

@@ -9,19 +9,16 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requireReadPermission } from "@/lib/audit/record-read";
 import { can } from "@/lib/auth/permissions";
 import { reachesNote, reachesPartner, reachesSession, reachesWholeCouple } from "@/lib/auth/reach";
-import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { coupleFactsOfDetail, getCoupleForStaff, sessionFactsOf } from "@/lib/couples/get-couple";
+import { loadCouplePage } from "@/lib/couples/couple-page";
+import { coupleFactsOfDetail, sessionFactsOf } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
-import { protocolStatusForCycle } from "@/lib/couples/protocol-status";
 import { formatClinicRange } from "@/lib/format/clinic-time";
 import { wholeNumberOr } from "@/lib/input/decimal";
 import { clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
 import { isMedicine } from "@/lib/protocol/cycle";
 import { settingsFromClinic } from "@/lib/protocol/settings";
-import { listRooms } from "@/lib/rooms/rooms";
 import { FORMAT_LABELS, MODEL_LABELS, SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
-import { listClinicians } from "@/lib/staff/clinicians";
 import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 import { StartCycleForm } from "./_components/start-cycle-form";
 import { MeasuresSection } from "./_components/measures-section";
@@ -33,8 +30,9 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
   const { coupleId } = await params;
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
-  // P11: every read of a client's record is audited, refused ones too.
-  const couple = await loadOrNotFound(coupleId, (id) => getCoupleForStaff(staff, id), { staff, entity: "Couple", shown: true });
+  // P11: every read of a client's record is audited, refused ones too (the loader records the
+  // shown ones, with the partners' measures, in one statement).
+  const { couple, blocked, protocolPanel, measures, rooms, psychiatrists } = await loadOrNotFound(coupleId, (id) => loadCouplePage(staff, id), { staff, entity: "Couple" });
   const query = await searchParams;
   const booked = wholeNumberOr(query.booked, 0);
   // What this staff member may see and do of each partner and session (P11 reach: a psychiatrist,
@@ -42,13 +40,8 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
   // couple's joint clinical record only when they evaluate both).
   const facts = coupleFactsOfDetail(couple);
   const clinical = reachesWholeCouple(staff, "clinical:read", facts);
-  // P3: medicine sessions a dosing partner is not cleared for; everyone sees that, nobody here sees why.
-  const blocked = can(staff.roles, "clearance:status") ? await blockedSessionsForCouple(staff, couple.id) : new Set<string>();
-  const [rooms, psychiatrists] = await Promise.all([listRooms(staff.clinicId).then((r) => r.filter((x) => x.active)), listClinicians(staff.clinicId, "PSYCHIATRIST")]);
   const tz = clinic.timeZone;
   const openCycle = couple.cycles.find((c) => c.status === "PLANNING" || c.status === "ACTIVE");
-  // Issue 3: the open cycle's protocol status, clinical content (never the front desk).
-  const protocolPanel = clinical && openCycle ? await protocolStatusForCycle(staff, couple.id, openCycle.id) : null;
   const kinds: SessionKindName[] = openCycle
     ? [
         "COUPLES_THERAPY",
@@ -153,10 +146,8 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
 
       {protocolPanel && <ProtocolPanel panel={protocolPanel} />}
 
-      {/* Outcome measures: only for clinicians who reach a partner (measure:read); the section loads and audits its own reads. */}
-      {can(staff.roles, "measure:read") && (
-        <MeasuresSection staff={staff} couple={couple} facts={facts} timeZone={tz} screenDays={clinic.safetyScreenDays} measure={query.measure} />
-      )}
+      {/* Outcome measures: only for clinicians who reach a partner (measure:read). */}
+      {measures && <MeasuresSection staff={staff} couple={couple} facts={facts} read={measures} timeZone={tz} screenDays={clinic.safetyScreenDays} measure={query.measure} />}
 
       {can(staff.roles, "session:book") && (
         <section className="mb-8">

@@ -6,7 +6,7 @@ import { reachesPartner, reachesSession, type CoupleFacts } from "@/lib/auth/rea
 import type { Staff } from "@/lib/auth/session";
 import { sessionFactsOf, type CoupleDetail } from "@/lib/couples/get-couple";
 import { formatClinicDate } from "@/lib/format/clinic-time";
-import { measuresOfCouple, type MeasurePoint } from "@/lib/measures/couple-measures";
+import type { MeasurePoint } from "@/lib/measures/couple-measures";
 import { dueNow, measuresDue, type DueMeasure, type DueSession } from "@/lib/measures/due";
 import { bandOf, INSTRUMENT_IDS, INSTRUMENTS, isInstrumentId, type InstrumentId } from "@/lib/measures/instruments";
 import { clinicDate, formatClinicDay } from "@/lib/protocol/calendar";
@@ -27,10 +27,11 @@ const STATE_BADGE = {
   upcoming: { tone: "neutral", text: "Next" },
 } as const;
 
-export async function MeasuresSection({
+export function MeasuresSection({
   staff,
   couple,
   facts,
+  read,
   timeZone,
   screenDays,
   measure,
@@ -38,12 +39,12 @@ export async function MeasuresSection({
   staff: Staff;
   couple: CoupleDetail;
   facts: CoupleFacts;
+  /** The partners' measures this staff member reaches, read (and audited) with the couple. */
+  read: { partnerIds: string[]; measures: MeasurePoint[] };
   timeZone: string;
   screenDays: number;
   measure: string | undefined;
 }) {
-  const read = await measuresOfCouple(staff, couple, facts);
-  if (!read) return null;
   const now = new Date();
   const chosen: InstrumentId = isInstrumentId(measure) ? measure : "PHQ9";
   const nameOf = (id: string) => {
