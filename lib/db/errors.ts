@@ -136,6 +136,11 @@ export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   CalendarFeed_tokenHash_key: refused("Please try again: a new feed address could not be made."),
   CalendarFeed_room_iff_room_scope: refused("A room's feed names its room, and no other feed does.", undefined, "roomId"),
   CalendarFeed_one_live_per_scope: refused("You already have this feed: someone made it at the same moment. Reload the page to see it."),
+  BackupRun_clinicId_day_key: refused("That day's scheduled backup has already been taken."),
+  BackupRun_one_running: refused("A backup is already running. Wait for it to finish (a minute at most), then reload the page."),
+  BackupRun_day_iff_scheduled: refused("A scheduled backup names its day, and no other backup does."),
+  BackupRun_outcome_recorded: refused("A finished backup records its file, or why it failed."),
+  Clinic_backup_settings: refused("The backup time is a time of day; keep 1 to 366 daily and 0 to 120 monthly backups."),
 };
 
 /** Append-only tables (SQLSTATE KP001, raised by the migrations' triggers), by table. */
