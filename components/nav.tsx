@@ -10,6 +10,7 @@ const ITEMS: Item[] = [
   { href: "/couples", label: "Couples", show: (r) => can(r, "couple:read") },
   { href: "/calendar", label: "Room calendar", show: (r) => can(r, "calendar:read") },
   { href: "/evaluations", label: "Evaluations", show: (r) => can(r, "clearance:record") },
+  { href: "/feeds", label: "Calendar feeds", show: (r) => can(r, "feed:subscribe") },
   { href: "/substance-log", label: "Substance log", show: (r) => can(r, "substance-log:read") || can(r, "substance-log:write") },
   { href: "/admin/staff", label: "Staff", show: (r) => can(r, "staff:manage") },
   { href: "/admin/rooms", label: "Rooms", show: (r) => can(r, "rooms:manage") },

@@ -51,6 +51,13 @@ const PERMISSIONS = {
   "measure:read": ["THERAPIST", "PSYCHIATRIST"],
   /** P12: record a safety review of a PHQ-9 whose item 9 is above 0. */
   "safety:review": ["THERAPIST", "PSYCHIATRIST"],
+  /** Calendar feeds (issue 15): have one's own feeds at all (see, make, regenerate, revoke them). */
+  "feed:subscribe": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"],
+  /** A feed of the sessions one is a clinician of. */
+  "feed:own-sessions": ["THERAPIST", "PSYCHIATRIST"],
+  /** A feed of each room and of the whole clinic: the schedule, couples by their initials. */
+  "feed:schedule": ["FRONT_DESK", "ADMIN"],
+  /** Staff accounts; also revoking anyone's calendar feed. */
   "staff:manage": ["ADMIN"],
   "rooms:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],

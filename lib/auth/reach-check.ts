@@ -2,14 +2,14 @@ import "server-only";
 import type { Db, Tx } from "../db/prisma";
 import { db } from "../db";
 import type { Permission } from "./permissions";
-import { clearanceWhere, coupleWhere, lotWhere, noteWhere, partnerWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
+import { clearanceWhere, coupleWhere, feedWhere, lotWhere, noteWhere, partnerWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
 
 // Checking that one record, named by id, is within the caller's reach (lib/auth/reach.ts): for
 // server actions before they read anything else, and for domain functions that load a record.
 // Out of reach and missing are the same answer, so ids cannot be probed.
 
 /** "note": a session's note (P13), named by the session's id, reached as notes are (noteWhere). */
-export type RecordKind = "couple" | "partner" | "session" | "note" | "clearance" | "staff" | "lot" | "logEntry";
+export type RecordKind = "couple" | "partner" | "session" | "note" | "clearance" | "staff" | "lot" | "logEntry" | "feed";
 
 /** What the not-found answer calls each kind of record. */
 export const RECORD_NAMES: Record<RecordKind, string> = {
@@ -21,6 +21,7 @@ export const RECORD_NAMES: Record<RecordKind, string> = {
   staff: "The staff account",
   lot: "The lot",
   logEntry: "The log entry",
+  feed: "The calendar feed",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,6 +40,7 @@ const COUNTERS: Record<RecordKind, (client: Db | Tx, staff: Reacher, permission:
   staff: (client, staff, permission, id) => counted(staffWhere(staff, permission), (where) => client.user.count({ where: { AND: [where, { id }] } })),
   lot: (client, staff, permission, id) => counted(lotWhere(staff, permission), (where) => client.substanceLot.count({ where: { AND: [where, { id }] } })),
   logEntry: (client, staff, permission, id) => counted(lotWhere(staff, permission), (where) => client.substanceLogEntry.count({ where: { id, lot: where } })),
+  feed: (client, staff, permission, id) => counted(feedWhere(staff, permission), (where) => client.calendarFeed.count({ where: { AND: [where, { id }] } })),
 };
 
 function counted<W>(where: W | null, count: (where: W) => Promise<number>): Promise<number> {

@@ -212,6 +212,36 @@ export function staffWhere(admin: Reacher, permission: Permission = "staff:manag
   return can(admin.roles, permission) ? { clinicId: admin.clinicId } : null;
 }
 
+/** A calendar feed's kind, and the permission its owner must hold for it to answer. */
+export const FEED_PERMISSION = {
+  CLINICIAN: "feed:own-sessions",
+  ROOM: "feed:schedule",
+  CLINIC: "feed:schedule",
+} as const satisfies Record<"CLINICIAN" | "ROOM" | "CLINIC", Permission>;
+export type FeedScope = keyof typeof FEED_PERMISSION;
+
+/**
+ * Calendar feeds (issue 15): the feeds a staff member reaches. With "staff:manage" (an admin
+ * revoking anyone's), every feed of their clinic; with any other permission, their own.
+ */
+export function feedWhere(staff: Reacher, permission: Permission): Prisma.CalendarFeedWhereInput | null {
+  if (!can(staff.roles, permission)) return null;
+  return permission === "staff:manage" ? { clinicId: staff.clinicId } : { clinicId: staff.clinicId, ownerId: staff.id };
+}
+
+/**
+ * The sessions a calendar feed shows its owner: a clinician's own feed, the sessions they are a
+ * clinician of; a room's, that room's; the clinic's, every session. Always the owner's clinic
+ * only. Null when the owner does not (or no longer) hold the feed's permission: the feed then
+ * answers nothing, from the next fetch on.
+ */
+export function feedSessionWhere(owner: Reacher, feed: { scope: FeedScope; roomId: string | null }): Prisma.SessionWhereInput | null {
+  if (!can(owner.roles, FEED_PERMISSION[feed.scope])) return null;
+  if (feed.scope === "CLINICIAN") return { clinicId: owner.clinicId, ...clinicianOf.where(owner.id) };
+  if (feed.scope === "ROOM") return feed.roomId ? { clinicId: owner.clinicId, roomId: feed.roomId } : null;
+  return { clinicId: owner.clinicId };
+}
+
 /** Lots of controlled substances, and so their log, are the clinic's own. */
 export function lotWhere(staff: Reacher, permission: Permission): Prisma.SubstanceLotWhereInput | null {
   return can(staff.roles, permission) ? { clinicId: staff.clinicId } : null;

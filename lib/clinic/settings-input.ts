@@ -28,6 +28,8 @@ export const ZClinicLimits = z
     absoluteTimeoutHours: whole("The longest sign-in", "hours", 1, 7 * 24),
     // P13: the Clinic table's CHECK allows 1 hour to 90 days.
     noteLateHours: whole("The time after which a note is late", "hours", 1, 90 * 24),
+    // Calendar feeds: partners' full names in clinicians' own feeds (off: initials, as in every feed).
+    feedFullNames: z.boolean({ error: "Say whether clinicians' own feeds show full names." }),
   })
   .superRefine((s, ctx) => {
     if (s.maxDiastolic >= s.maxSystolic) {
@@ -64,6 +66,7 @@ export const LIMIT_COLUMNS = [
   "idleTimeoutMinutes",
   "absoluteTimeoutHours",
   "noteLateHours",
+  "feedFullNames",
 ] as const satisfies readonly (keyof TClinicLimits)[];
 
 export function clinicSettingsOf(row: ClinicSettingsRow): TClinicSettings {
@@ -128,6 +131,7 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     idleTimeoutMinutes: n("idleTimeoutMinutes"),
     absoluteTimeoutHours: n("absoluteTimeoutHours"),
     noteLateHours: n("noteLateHours"),
+    feedFullNames: ticked(form.feedFullNames),
   };
 }
 

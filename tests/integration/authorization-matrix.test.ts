@@ -3,11 +3,14 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { databaseKind, testDb } from "../support/database";
+import { can } from "@/lib/auth/permissions";
 import { insertSession, smallClinic, staffOf } from "../support/fixtures";
 import { navigationOf, signInAs } from "../support/next-request";
 
 const { newInvitation } = await import("@/lib/staff/invitations");
 const { makeMeasureLink } = await import("@/lib/measures/measure-links");
+const { makeFeed } = await import("@/lib/feeds/manage-feeds");
+const { currentStaff } = await import("@/lib/auth/session");
 
 // The authorization matrix (issues 6 and 11). Every exported server action (app/**/actions.ts, and
 // any other module that starts with "use server") and route handler (app/**/route.ts) has a row
@@ -498,6 +501,52 @@ const MATRIX: Record<string, Row> = {
   "app/(clinic)/sessions/[sessionId]/note/actions.ts#addNoteAddendumAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.notedDosingDay.id, { outOfReach: [...notesOutOfReach] }, { text: "A correction" }, (fx) =>
     db.noteAddendum.count({ where: { note: notesOf(fx) } }),
   ),
+  // Calendar feeds (issue 15): a clinician's own sessions; the front desk's and admins' rooms and clinic.
+  "app/(clinic)/feeds/actions.ts#makeOwnFeedAction": {
+    allowed: ["THERAPIST", "PSYCHIATRIST"],
+    call: (fn) => call(fn, null, form({})),
+    reach: { none: "the caller's own sessions: the feed names no record" },
+    unchanged: (fx) => db.calendarFeed.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  "app/(clinic)/feeds/actions.ts#makeScheduleFeedAction": {
+    allowed: ["FRONT_DESK", "ADMIN"],
+    call: (fn, fx, id) => call(fn, null, form({ scope: "ROOM", roomId: id ?? fx.willow.id })),
+    reach: { outOfReach: (["FRONT_DESK", "ADMIN"] as const).map((caller) => ({ caller, why: "a room of another clinic", target: (fx: Fixture) => fx.elsewhere.willow.id })) },
+    unchanged: (fx) => db.calendarFeed.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  // Each caller revokes a feed of their own, made for the call.
+  "app/(clinic)/feeds/actions.ts#revokeFeedAction": {
+    allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"],
+    call: async (fn, fx, id) => {
+      // A new account for nobody's call: making a feed again would revoke the earlier one.
+      const owner = (await currentStaff()) ?? staffOf(await fx.throwaway());
+      const feed = id ? null : await makeFeed(owner, can(owner.roles, "feed:own-sessions") ? "CLINICIAN" : "CLINIC");
+      return call(fn, null, form({ feedId: id ?? feed!.feedId }));
+    },
+    reach: {
+      outOfReach: (["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"] as const).map((caller) => ({
+        caller,
+        why: "another person's feed",
+        target: async (fx: Fixture) => (await makeFeed(staffOf(fx.otherTherapist), "CLINICIAN")).feedId,
+      })),
+    },
+    unchanged: (fx) => db.calendarFeed.count({ where: { clinicId: { in: clinics(fx) }, revokedAt: { not: null } } }),
+  },
+  "app/(clinic)/admin/staff/feed-actions.ts#revokeStaffFeedAction": {
+    allowed: ["ADMIN"],
+    call: async (fn, fx, id) => call(fn, null, form({ feedId: id ?? (await makeFeed(staffOf(await fx.throwaway()), "CLINICIAN")).feedId })),
+    reach: { outOfReach: [{ caller: "ADMIN", why: "a feed of another clinic", target: async (fx) => (await makeFeed(staffOf(fx.otherClinicAdmin), "CLINIC")).feedId }] },
+    unchanged: (fx) => db.calendarFeed.count({ where: { clinicId: { in: clinics(fx) }, revokedAt: { not: null } } }),
+  },
+  // Public: the feed's token is the credential; calendar apps fetch it without a session.
+  "app/feeds/[file]/route.ts#GET": {
+    allowed: CALLERS,
+    call: async (fn, fx) => {
+      const { token } = await makeFeed(staffOf(fx.psychiatrist), "CLINICIAN");
+      return call(fn, new Request(`http://localhost:3000/feeds/${token}.ics`), { params: Promise.resolve({ file: `${token}.ics` }) });
+    },
+    reach: { none: "the feed's token is the credential, and names the one feed and its owner's scope" },
+  },
   "app/(clinic)/substance-log/report.csv/route.ts#GET": {
     allowed: ["PSYCHIATRIST", "ADMIN"],
     call: (fn) => call(fn, new Request("http://localhost:3000/substance-log/report.csv?from=2026-01-01&to=2026-01-31")),
@@ -583,6 +632,7 @@ const PAGES: Record<string, Row> = {
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
+  "app/(clinic)/feeds/page.tsx": { allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "the caller's own calendar feeds" } },
   // Public: a partner's one-time link (no sign-in). It shows the clinic's name and the questions, nothing of the record.
   "app/m/[token]/page.tsx": {
     allowed: CALLERS,

@@ -120,6 +120,26 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
         {number("noteLateHours", "A note is late after (hours)", s.noteLateHours)}
       </Group>
 
+      <Group legend="Calendar feeds" hint="What staff see in the calendar apps they subscribe from (Calendar feeds page). Every feed shows partners by their initials unless this is ticked.">
+        <div className="sm:col-span-2 lg:col-span-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="feedFullNames"
+              defaultChecked={s.feedFullNames}
+              className="h-4 w-4"
+              aria-describedby={errors?.feedFullNames ? "feed-full-names-error" : undefined}
+            />
+            Show partners’ full names in clinicians’ own feeds (room and clinic feeds always show initials)
+          </label>
+          {errors?.feedFullNames && (
+            <p id="feed-full-names-error" className="mt-1 text-sm text-red-700" data-testid="error-feedFullNames">
+              {errors.feedFullNames.join(" ")}
+            </p>
+          )}
+        </div>
+      </Group>
+
       <Group legend="Sign-in">
         {number("idleTimeoutMinutes", "Sign out after idle (minutes)", s.idleTimeoutMinutes)}
         {number("absoluteTimeoutHours", "Longest sign-in (hours)", s.absoluteTimeoutHours)}

@@ -4,8 +4,10 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
+import { feedName, liveFeedsOf } from "@/lib/feeds/manage-feeds";
 import { getStaffMember } from "@/lib/staff/list-staff";
 import { ActiveForm, PasswordForm, ResetLinkForm, RolesForm } from "../_components/account-forms";
+import { StaffFeeds } from "../_components/staff-feeds";
 import { loadOrNotFound } from "@/lib/pages/load-or-not-found";
 
 export const metadata = { title: "Staff member" };
@@ -16,6 +18,8 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ st
   const { staffId } = await params;
   const clinic = await getClinic(admin.clinicId);
   const member = await loadOrNotFound(staffId, (id) => getStaffMember(admin, id));
+  const feeds = await liveFeedsOf(member.id, admin.clinicId);
+  const when = (d: Date) => formatClinicDateTime(d, clinic.timeZone);
   return (
     <>
       <PageHeader
@@ -35,6 +39,10 @@ export default async function StaffMemberPage({ params }: { params: Promise<{ st
         <ActiveForm key={String(member.active)} staffId={member.id} active={member.active} />
         <ResetLinkForm staffId={member.id} />
         <PasswordForm staffId={member.id} />
+        <StaffFeeds
+          staffName={member.name}
+          feeds={feeds.map((f) => ({ id: f.id, name: feedName(f), created: when(f.createdAt), lastFetched: f.lastFetchedAt && when(f.lastFetchedAt) }))}
+        />
       </div>
     </>
   );
