@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormAction } from "@/components/ui/use-form-action";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { integrationWindowWords } from "@/lib/protocol/labels";
 import { cancelSessionAction, checkInSessionAction, completeSessionAction, moveSessionAction, noShowSessionAction } from "./actions";
@@ -35,9 +35,12 @@ export function SessionActions({
   integrationWindow: { min: number; max: number };
 }) {
   const [open, setOpen] = useState<"move" | "cancel" | null>(null);
-  const [checkInState, checkIn, checkingIn] = useActionState(checkInSessionAction, null);
-  const [completeState, complete, completing] = useActionState(completeSessionAction, null);
-  const [noShowState, noShow, markingNoShow] = useActionState(noShowSessionAction, null);
+  // Submitted from the client (not `action={…}`): a server action bound as a form's action is
+  // encoded into the page for browsers without JavaScript, one suspended segment per button,
+  // and a couple's or a day's list holds dozens of them. The app needs JavaScript anyway.
+  const { state: checkInState, pending: checkingIn, onSubmit: checkIn } = useFormAction(checkInSessionAction);
+  const { state: completeState, pending: completing, onSubmit: complete } = useFormAction(completeSessionAction);
+  const { state: noShowState, pending: markingNoShow, onSubmit: noShow } = useFormAction(noShowSessionAction);
   const { state: moveState, pending: moving, onSubmit: move } = useFormAction(moveSessionAction);
   const { state: cancelState, pending: cancelling, onSubmit: cancel } = useFormAction(cancelSessionAction);
   const scheduled = session.status === "SCHEDULED";
@@ -46,7 +49,7 @@ export function SessionActions({
     <div className="space-y-2" data-testid={`session-actions-${session.id}`}>
       <div className="flex flex-wrap gap-2">
         {scheduled && can.checkIn && (
-          <form action={checkIn}>
+          <form onSubmit={checkIn}>
             <input type="hidden" name="sessionId" value={session.id} />
             <Button variant="secondary" className="px-2 py-1 text-xs" disabled={checkingIn} aria-label={`Check in ${session.label}`}>
               Check in
@@ -54,7 +57,7 @@ export function SessionActions({
           </form>
         )}
         {session.status === "CHECKED_IN" && can.complete && (
-          <form action={complete}>
+          <form onSubmit={complete}>
             <input type="hidden" name="sessionId" value={session.id} />
             <Button variant="secondary" className="px-2 py-1 text-xs" disabled={completing} aria-label={`Complete ${session.label}`}>
               Complete
@@ -62,7 +65,7 @@ export function SessionActions({
           </form>
         )}
         {scheduled && can.noShow && (
-          <form action={noShow}>
+          <form onSubmit={noShow}>
             <input type="hidden" name="sessionId" value={session.id} />
             <Button variant="secondary" className="px-2 py-1 text-xs" disabled={markingNoShow} aria-label={`Record ${session.label} as a no-show`}>
               No-show

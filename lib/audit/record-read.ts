@@ -4,7 +4,7 @@ import { can, type Permission } from "../auth/permissions";
 import { isRecordId } from "../auth/reach-check";
 import { requireStaff, type Staff } from "../auth/session";
 import { db } from "../db";
-import { recordAudit } from "./record";
+import { recordReads } from "./record";
 
 /** The records whose reads are audited (P11: a client's record). */
 export type ReadEntity = "Couple" | "Client" | "Clearance" | "DosingRecord" | "Session" | "SessionNote";
@@ -18,7 +18,7 @@ export type ReadEntity = "Couple" | "Client" | "Clearance" | "DosingRecord" | "S
  */
 export async function recordRead(staff: Staff, read: { entity: ReadEntity; entityId: string; outcome: "ALLOWED" | "DENIED"; clientId?: string | null }): Promise<void> {
   const clientId = read.clientId ?? (read.outcome === "DENIED" ? await clientOf(read.entity, read.entityId, staff.clinicId) : null);
-  await recordAudit(db, staff, { action: "read", entity: read.entity, entityId: read.entityId.slice(0, 64), clientId, outcome: read.outcome });
+  await recordReads(staff, [{ action: "read", entity: read.entity, entityId: read.entityId.slice(0, 64), clientId, outcome: read.outcome }]);
 }
 
 async function clientOf(entity: ReadEntity, id: string, clinicId: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudits } from "../audit/record";
+import { recordReads } from "../audit/record";
 import { can } from "../auth/permissions";
 import { coupleWhere, partnerWhere, reachesPartner, reachesWholeCouple } from "../auth/reach";
 import type { Staff } from "../auth/session";
@@ -93,7 +93,7 @@ export async function loadCouplePage(staff: Staff, coupleId: string, now = new D
     protocolPanel = cycleStatusPanel(snapshot, now);
   }
 
-  await recordAudits(db, staff, [{ action: "read", entity: "Couple", entityId: row.id, outcome: "ALLOWED" }, ...measureReadAudits(measured)]);
+  await recordReads(staff, [{ action: "read", entity: "Couple", entityId: row.id, outcome: "ALLOWED" }, ...measureReadAudits(measured)]);
 
   return {
     couple,

@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudits } from "../audit/record";
+import { recordReads } from "../audit/record";
 import { reachesPartner, type CoupleFacts } from "../auth/reach";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
@@ -52,6 +52,6 @@ export async function measuresOfCouple(staff: Staff, couple: { partnerAId: strin
     orderBy: [{ takenAt: "asc" }, { id: "asc" }],
     select: MEASURE_POINT_SELECT,
   });
-  await recordAudits(db, staff, measureReadAudits(partnerIds));
+  await recordReads(staff, measureReadAudits(partnerIds));
   return { partnerIds, measures: rows.map(toMeasurePoint) };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
+import { recordAudits, recordReads } from "@/lib/audit/record";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { loadCouplePage } from "@/lib/couples/couple-page";
 import { coupleFactsOfDetail, getCoupleForStaff } from "@/lib/couples/get-couple";
@@ -114,5 +115,23 @@ describe(`the couple page's one read (${databaseKind})`, () => {
       await expect(loadCouplePage(staff, c.couple.id)).rejects.toBeInstanceOf(NotFoundError);
       expect(await readsBy(staff.id)).toEqual([]);
     }
+  });
+
+  test("a read's audit rows are the same rows a change's would be, and the relaxed commit stays with their own statement", async () => {
+    const { c, therapist } = await coupleWithRecord();
+    const entries = [
+      { action: "read", entity: "Couple", entityId: c.couple.id, outcome: "ALLOWED" as const },
+      { action: "read", entity: "MeasureResponse", clientId: c.couple.partnerAId, outcome: "DENIED" as const },
+    ];
+    const desk = await staffWithRole(c, ["FRONT_DESK"]);
+    await recordReads(therapist, entries);
+    await recordAudits(db, desk, entries);
+    const rows = (actorId: string) =>
+      db.auditEvent.findMany({ where: { actorId, action: "read" }, orderBy: { id: "asc" }, select: { actorRole: true, clinicId: true, action: true, entity: true, entityId: true, clientId: true, ip: true, outcome: true } });
+    const [read, written] = [await rows(c.therapist.id), await rows(desk.id)];
+    expect(read).toEqual(written.map((r) => ({ ...r, actorRole: "THERAPIST" })));
+    expect(read[0]).toEqual({ actorRole: "THERAPIST", clinicId: c.clinic.id, action: "read", entity: "Couple", entityId: c.couple.id, clientId: null, ip: "127.0.0.1", outcome: "ALLOWED" });
+    // `set_config(…, true)` lasts for its statement's own transaction: the next statement commits as before.
+    expect(await db.$queryRaw`SELECT current_setting('synchronous_commit') AS setting`).toEqual([{ setting: "on" }]);
   });
 });
