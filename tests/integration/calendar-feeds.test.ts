@@ -17,6 +17,7 @@ const { LINK_THROTTLE } = await import("@/lib/measures/link-throttle");
 const { CLIENT_ADDRESS_HEADER } = await import("@/lib/auth/address");
 const { updateClinicSettings } = await import("@/lib/clinic/update-settings");
 const { clinicSettingsOf, settingsCandidateOf } = await import("@/lib/clinic/settings-input");
+const { setStaffActive } = await import("@/lib/staff/set-staff-active");
 
 // Calendar feeds (issue 15) on the real database. Every feed is read back with ical.js, a parser
 // independent of the generator (ical-generator): what a calendar app would see.
@@ -233,7 +234,7 @@ describe(`calendar feeds (${databaseKind})`, () => {
     expect([...bodies]).toEqual(["text/plain; charset=utf-8|Not found.\n"]);
   });
 
-  test("a deactivated owner's feeds stop at once, and so do feeds of a role the owner no longer has", async () => {
+  test("a deactivated owner's feeds stop at once, and so do feeds of a role the owner no longer has; deactivating revokes them", async () => {
     const c = await marchClinic();
     const own = await makeFeed(staffOf(c.therapist), "CLINICIAN", null, MARCH);
     const desk = await makeFeed(staffOf(c.frontDesk), "CLINIC", null, MARCH);
@@ -244,6 +245,11 @@ describe(`calendar feeds (${databaseKind})`, () => {
     expect(await fetchFeed(desk.token, address(), MARCH)).toEqual({ state: "not-found" });
     await db.user.update({ where: { id: c.therapist.id }, data: { active: true } });
     expect((await fetchFeed(own.token, address(), MARCH)).state).toBe("ok");
+    // Deactivated by an admin, the account's feeds are revoked too: reactivating does not bring them back.
+    await setStaffActive(staffOf(c.admin), { staffId: c.therapist.id, active: false });
+    expect(await db.calendarFeed.findUniqueOrThrow({ where: { id: own.feedId } })).toMatchObject({ revokedById: c.admin.id });
+    await setStaffActive(staffOf(c.admin), { staffId: c.therapist.id, active: true });
+    expect(await fetchFeed(own.token, address(), MARCH)).toEqual({ state: "not-found" });
   });
 
   test("every fetch is one audit row with the address, and sets when the feed was last fetched; the owner and an admin may revoke, nobody else", async () => {

@@ -31,6 +31,24 @@ function Group({ legend, hint, children }: { legend: string; hint?: string; chil
   );
 }
 
+/** A setting that is on or off, across the group's width, its error tied to it. */
+function Checkbox({ name, label, checked, error }: { name: string; label: string; checked: boolean; error?: string[] }) {
+  const errorId = `${name.replace(/\W+/g, "-")}-error`;
+  return (
+    <div className="sm:col-span-2 lg:col-span-3">
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name={name} defaultChecked={checked} className="h-4 w-4" aria-describedby={error ? errorId : undefined} />
+        {label}
+      </label>
+      {error && (
+        <p id={errorId} className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+          {error.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
   const { state, pending, onSubmit } = useFormAction(saveClinicSettingsAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -87,23 +105,7 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
       </Group>
 
       <Group legend="Safety screen before dosing (P12)" hint="Each dosing partner completes a PHQ-9 within this many days before each medicine session; if its item 9 is above 0, a clinician records a safety review before check-in.">
-        <div className="sm:col-span-2 lg:col-span-3">
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="safetyScreen.enabled"
-              defaultChecked={s.safetyScreen.enabled}
-              className="h-4 w-4"
-              aria-describedby={errors?.["safetyScreen.enabled"] ? "safety-screen-enabled-error" : undefined}
-            />
-            Check the safety screen at check-in
-          </label>
-          {errors?.["safetyScreen.enabled"] && (
-            <p id="safety-screen-enabled-error" className="mt-1 text-sm text-red-700" data-testid="error-safetyScreen.enabled">
-              {errors["safetyScreen.enabled"].join(" ")}
-            </p>
-          )}
-        </div>
+        <Checkbox name="safetyScreen.enabled" label="Check the safety screen at check-in" checked={s.safetyScreen.enabled} error={errors?.["safetyScreen.enabled"]} />
         {number("safetyScreen.days", "PHQ-9 no more than this many days before (days)", s.safetyScreen.days)}
       </Group>
 
@@ -121,23 +123,12 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
       </Group>
 
       <Group legend="Calendar feeds" hint="What staff see in the calendar apps they subscribe from (Calendar feeds page). Every feed shows partners by their initials unless this is ticked.">
-        <div className="sm:col-span-2 lg:col-span-3">
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="checkbox"
-              name="feedFullNames"
-              defaultChecked={s.feedFullNames}
-              className="h-4 w-4"
-              aria-describedby={errors?.feedFullNames ? "feed-full-names-error" : undefined}
-            />
-            Show partners’ full names in clinicians’ own feeds (room and clinic feeds always show initials)
-          </label>
-          {errors?.feedFullNames && (
-            <p id="feed-full-names-error" className="mt-1 text-sm text-red-700" data-testid="error-feedFullNames">
-              {errors.feedFullNames.join(" ")}
-            </p>
-          )}
-        </div>
+        <Checkbox
+          name="feedFullNames"
+          label="Show partners’ full names in clinicians’ own feeds (room and clinic feeds always show initials)"
+          checked={s.feedFullNames}
+          error={errors?.feedFullNames}
+        />
       </Group>
 
       <Group legend="Sign-in">
