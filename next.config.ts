@@ -16,7 +16,8 @@ const SECURITY_HEADERS = [
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension bundles from its own package folder at run
   // time; bundled, it looks for them under /_next/static and every request fails.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm"],
+  // So does pg_dump's (@electric-sql/pglite-tools: "Back up now" and the daily backup).
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-tools", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/schema-engine-wasm"],
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   typedRoutes: false,

@@ -41,6 +41,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       PGLITE_DIR: ".data/e2e",
+      // The server's own backups (the daily one it takes on starting, "Back up now"), apart from .data/backups.
+      KAP_BACKUP_DIR: ".data/e2e-backups",
       KAP_FRESH_DB: "1",
       // The demo clinic open every day: its dosing day (Harper & Rowan Nguyen) is then the day the
       // run seeds, whatever the weekday, so the dosing spec can take vitals on the session's day (P11).

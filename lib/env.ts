@@ -18,6 +18,10 @@ const ZEnv = z.object({
   KAP_INSECURE_HTTP: z.enum(["0", "1"]).default("0"),
   /** Seed-only, for the end-to-end tests: the demo clinic opens every day, so its dosing day is today (prisma/seed). */
   KAP_DEMO_OPEN_EVERY_DAY: z.enum(["0", "1"]).default("0"),
+  /** Where the app writes its backups: the daily scheduled ones and "Back up now" (lib/backups). */
+  KAP_BACKUP_DIR: z.string().min(1).default(".data/backups"),
+  /** "off": the server takes no scheduled backups (the benchmark's servers); "Back up now" still works. */
+  KAP_SCHEDULED_BACKUPS: z.enum(["on", "off"]).default("on"),
   /**
    * The proxies that may say where a request came from (scripts/serve.mjs): unset for none (the
    * socket's address), a hop count, or addresses and CIDR ranges (lib/http/trusted-proxies.ts).

@@ -62,6 +62,8 @@ const PERMISSIONS = {
   "rooms:manage": ["ADMIN"],
   "settings:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
+  /** Backups (issue 13): see the server's backups, back up now, set the time and retention. */
+  "backup:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -9,7 +9,8 @@ import { settingsFromClinic, settingsToClinic, ZProtocolSettings, type ClinicSet
 
 const amount = (n: number, unit: string) => `${n} ${n === 1 ? unit.replace(/s$/, "") : unit}`;
 
-const whole = (label: string, unit: string, least: number, most: number) =>
+/** A whole number of `unit` between `least` and `most`, its messages naming the setting. */
+export const whole = (label: string, unit: string, least: number, most: number) =>
   z
     .number({ error: `${label}: enter a number of ${unit}.` })
     .int({ error: `${label} must be a whole number of ${unit}.` })

@@ -13,6 +13,8 @@ export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "post
 export type OpenDatabase = {
   target: DatabaseTarget;
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database's one open PGlite (a backup dumps through it); undefined on PostgreSQL. */
+  pglite?: PGlite;
   close(): Promise<void>;
 };
 
@@ -81,6 +83,7 @@ export async function openDatabase(target: DatabaseTarget, options: { poolSize?:
     return {
       target,
       factory: pgliteFactory(client),
+      pglite: client,
       close: async () => {
         await client.close();
         release();

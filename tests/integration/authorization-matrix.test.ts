@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { NextRequest } from "next/server";
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { databaseKind, testDb } from "../support/database";
 import { can } from "@/lib/auth/permissions";
 import { insertSession, smallClinic, staffOf } from "../support/fixtures";
@@ -256,6 +256,19 @@ const MATRIX: Record<string, Row> = {
       })),
     reach: { none: "the settings of the admin's own clinic" },
     unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, clearanceValidityDays: 120 } }),
+  },
+  // Backups (issue 13): an admin backs up the whole database (to a scratch folder in tests) and sets the schedule.
+  "app/(clinic)/admin/backups/actions.ts#backUpNowAction": {
+    allowed: ["ADMIN"],
+    call: (fn) => call(fn, null, form({})),
+    reach: { none: "a backup of the database, listed under the admin's own clinic" },
+    unchanged: (fx) => db.backupRun.count({ where: { clinicId: fx.clinic.id } }),
+  },
+  "app/(clinic)/admin/backups/actions.ts#saveBackupSettingsAction": {
+    allowed: ["ADMIN"],
+    call: (fn) => call(fn, null, form({ backupAtMinute: "03:15", backupKeepDaily: "20", backupKeepMonthly: "6" })),
+    reach: { none: "the backup settings of the admin's own clinic" },
+    unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, backupKeepDaily: 20 } }),
   },
   "app/(clinic)/admin/staff/actions.ts#addStaffAction": {
     allowed: ["ADMIN"],
@@ -631,6 +644,7 @@ const PAGES: Record<string, Row> = {
     reach: { outOfReach: [otherClinicsAccount] },
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
+  "app/(clinic)/admin/backups/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's backups" } },
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
   "app/(clinic)/feeds/page.tsx": { allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "the caller's own calendar feeds" } },
   // Public: a partner's one-time link (no sign-in). It shows the clinic's name and the questions, nothing of the record.
@@ -708,6 +722,8 @@ function exportsOf(file: string): Promise<Record<string, unknown>> {
 }
 
 let fx: Fixture;
+// "Back up now" writes to the scratch folder tests/support/vitest-setup.ts names.
+afterAll(() => fs.rmSync(process.env.KAP_BACKUP_DIR!, { recursive: true, force: true }));
 beforeAll(async () => {
   fx = await makeFixture();
 });

@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 
 // Runs before each test file's imports. The app reads its environment once (lib/env.ts), so
@@ -8,3 +10,6 @@ if (url) process.env.DATABASE_URL = url;
 else delete process.env.DATABASE_URL;
 process.env.PGLITE_DIR = "memory://";
 process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-next-auth-0123456789";
+// The app's own backups ("Back up now" in the authorization matrix) go to a scratch folder of this
+// worker's, never .data/backups; tests that take backups name folders of their own.
+process.env.KAP_BACKUP_DIR = path.join(os.tmpdir(), `kap-test-backups-${process.pid}`);

@@ -4,19 +4,44 @@ import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import { PG_DUMP_OPTIONS, portableDump, writeBackup } from "./dump-file";
 import type { RawDatabase } from "./raw";
 
+/** What a dump reads from: the open PGlite (in this process), or a PostgreSQL server's URL. */
+export type DumpSource = Pick<RawDatabase, "pglite" | "url">;
+
 /**
  * The whole database as plain SQL, from one snapshot: pg_dump reads everything in one
  * repeatable-read transaction, so bookings written meanwhile are wholly in or wholly out.
  */
-export async function dumpDatabase(database: RawDatabase): Promise<string> {
+export async function dumpDatabase(database: DumpSource): Promise<string> {
   const sql = database.pglite ? await dumpPGlite(database.pglite) : await dumpPostgres(database.url!);
   return portableDump(sql);
 }
 
-/** pg_dump compiled to WebAssembly (@electric-sql/pglite-tools), talking to PGlite in-process. */
+/**
+ * pg_dump compiled to WebAssembly (@electric-sql/pglite-tools), talking to PGlite in-process.
+ * PGlite is one session: pg_dump's statements go to the same session as the app's, and pgDump
+ * leaves its read-only repeatable-read transaction open when it is done. So the dump holds
+ * PGlite's transaction lock throughout (the app's queries and transactions wait, none is caught
+ * half-way), and afterwards ends pg_dump's transaction and resets the session's settings, so the
+ * running app (lib/backups: the scheduled backup) carries on in a clean session.
+ */
 async function dumpPGlite(pg: PGlite): Promise<string> {
-  const file = await pgDump({ pg, args: PG_DUMP_OPTIONS });
-  return file.text();
+  let dumped: string | undefined;
+  await pg.transaction(async (tx) => {
+    // transaction() began one; pg_dump begins its own, so end this one at once, holding the lock.
+    await tx.exec("COMMIT");
+    // pgDump talks to PGlite through these three; the lock-free ones of the transaction we hold.
+    const session = { query: tx.query, exec: tx.exec, execProtocolRawStream: pg.execProtocolRawStream.bind(pg) } as unknown as PGlite;
+    try {
+      dumped = await (await pgDump({ pg: session, args: PG_DUMP_OPTIONS })).text();
+    } finally {
+      // Ends pg_dump's transaction (or, had it none, the warning is all), then its SETs.
+      await tx.exec("ROLLBACK");
+      await tx.exec("RESET ALL; DEALLOCATE ALL");
+      // transaction() ends with a COMMIT of its own: give it an empty transaction to end.
+      await tx.exec("BEGIN");
+    }
+  });
+  return dumped!;
 }
 
 /** Debian's (or any) pg_dump on the PATH, of the server's major version or newer. */
@@ -47,7 +72,7 @@ function dumpPostgres(url: string): Promise<string> {
 
 export type BackupResult = { file: string; bytes: number; seconds: number };
 
-export async function backupDatabase(database: RawDatabase, file: string): Promise<BackupResult> {
+export async function backupDatabase(database: DumpSource, file: string): Promise<BackupResult> {
   const started = performance.now();
   const sql = await dumpDatabase(database);
   const bytes = await writeBackup(file, sql);

@@ -64,10 +64,14 @@ export async function readBackup(file: string): Promise<string> {
   }
 }
 
-/** `.data/backups/kap-20261130T041500Z.sql.gz`: the UTC time, sortable, no colons. */
+/** "20261130T041500Z": the UTC time in a backup's name, sortable, no colons. */
+export function backupStamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+}
+
+/** `.data/backups/kap-20261130T041500Z.sql.gz`. */
 export function defaultBackupPath(now = new Date(), dir = ".data/backups"): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return path.join(dir, `kap-${stamp}.sql.gz`);
+  return path.join(dir, `kap-${backupStamp(now)}.sql.gz`);
 }
 
 /**
