@@ -55,7 +55,11 @@ export async function fetchFeed(token: string | null, ip: string | null, now = n
       outcome: sessions ? "ALLOWED" : "DENIED",
     });
     if (!feed || !sessions) return null;
-    await tx.calendarFeed.update({ where: { id: feed.id }, data: { lastFetchedAt: now } });
+    // A fetch is a read: like read audits (recordReads), its transaction commits without waiting
+    // for the disk. Calendar apps poll every few minutes; set here, in the one write it has anyway.
+    await tx.$executeRaw`
+      WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true) AS setting)
+      UPDATE "CalendarFeed" SET "lastFetchedAt" = ${now} FROM relaxed WHERE "id" = ${feed.id}::uuid`;
     return { feed, sessions };
   }, QUEUE_ON_LOCKS);
   if (found === "throttled") return { state: "throttled" };
