@@ -21,6 +21,10 @@ export async function startServer(target: DatabaseTarget, port: number, log: (li
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: "bench-secret-only-for-the-benchmark-0123456789",
       KAP_NO_SEED: "1",
+      // One process: the SQL counter counts the statements of the process that serves.
+      WEB_CONCURRENCY: "1",
+      // A backup of the large clinic in the middle of the load would be measured as the load's.
+      KAP_SCHEDULED_BACKUPS: "off",
       KAP_INSECURE_HTTP: "1",
       DATABASE_URL: target.kind === "postgres" ? target.url : "",
       PGLITE_DIR: target.kind === "pglite" ? target.dataDir : ".data/pglite",

@@ -3,11 +3,13 @@
 // (127.0.0.1:KAP_BENCH_SQL_PORT). node-postgres: each Client#query (BEGIN and COMMIT included);
 // PGlite: each statement it runs for its one connection. Only in the web server's process
 // (scripts/serve.mjs, which `npm start` runs; `next start` when run by hand).
+import cluster from "node:cluster";
 import http from "node:http";
 import { createRequire } from "node:module";
 
 const port = Number(process.env.KAP_BENCH_SQL_PORT);
-if (port && (process.argv[1]?.endsWith("serve.mjs") || process.argv.includes("start"))) {
+// One serving process only: the bench counts with WEB_CONCURRENCY=1 (cluster workers would share the port).
+if (port && !cluster.isWorker && (process.argv[1]?.endsWith("serve.mjs") || process.argv.includes("start"))) {
   const require = createRequire(import.meta.url);
   let count = 0;
   // KAP_BENCH_SQL_LOG=1 also prints each statement's first line to stderr, to see what a page sends.

@@ -23,6 +23,15 @@ const ZEnv = z.object({
   /** "off": the server takes no scheduled backups (the benchmark's servers); "Back up now" still works. */
   KAP_SCHEDULED_BACKUPS: z.enum(["on", "off"]).default("on"),
   /**
+   * How many server processes `npm start` runs on PostgreSQL (lib/http/workers.ts): unset for one
+   * per core. The embedded database has one owner, so it is always served by one.
+   */
+  WEB_CONCURRENCY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === "" ? undefined : Number(value)))
+    .pipe(z.number({ error: "WEB_CONCURRENCY must be a whole number from 1 to 64" }).int().min(1).max(64).optional()),
+  /**
    * The proxies that may say where a request came from (scripts/serve.mjs): unset for none (the
    * socket's address), a hop count, or addresses and CIDR ranges (lib/http/trusted-proxies.ts).
    */
@@ -41,8 +50,9 @@ const ZEnv = z.object({
 
 export type TEnv = z.infer<typeof ZEnv>;
 
-function readEnv(): TEnv {
-  const parsed = ZEnv.safeParse(process.env);
+/** The settings from an environment, or every problem with them in one message. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
@@ -50,7 +60,7 @@ function readEnv(): TEnv {
   return parsed.data;
 }
 
-export const env = readEnv();
+export const env = parseEnv(process.env);
 
 /** The session-signing secret. Production refuses to start without one; nothing is defaulted. */
 export function authSecret(): string {

@@ -54,12 +54,41 @@ if (process.env.KAP_FRESH_DB === "1" && !process.env.DATABASE_URL) {
 console.log(process.env.DATABASE_URL ? "Database: PostgreSQL (DATABASE_URL)." : `Database: embedded PGlite in ${process.env.PGLITE_DIR || ".data/pglite"}.`);
 run(bin("tsx"), ["scripts/db-setup.ts", ...(process.env.KAP_NO_SEED === "1" ? ["--no-seed"] : [])]);
 
-if (!dev && buildIsStale()) run(bin("next"), ["build"]);
+if (!dev && buildIsStale()) buildOnce();
 
 // A process of its own, started after migrating: it alone opens the embedded database.
 const server = spawn(process.execPath, ["scripts/serve.mjs", ...(dev ? ["--dev"] : [])], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
+
+/**
+ * Builds under a lock (a directory: creating one is atomic), so that two `npm start` at once — two
+ * tests that each serve the app, a bench beside a test — never write .next together; the second
+ * finds the first's build fresh and serves it. A lock left by a killed build is taken over after
+ * 15 minutes.
+ */
+function buildOnce() {
+  const lock = path.join(root, ".data", "build.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      if (Date.now() - fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(wait, 0, 0, 500);
+    }
+  }
+  let status = 0;
+  try {
+    if (buildIsStale()) status = spawnSync(bin("next"), ["build"], { stdio: "inherit", env }).status ?? 1;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+  if (status !== 0) process.exit(status);
+}
 
 /** A build is stale when any source is newer than it, so `npm start` after a pull rebuilds. */
 function buildIsStale() {

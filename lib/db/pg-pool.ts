@@ -38,7 +38,9 @@ export async function onLiveConnection<T>(pool: pg.Pool, attempt: () => Promise<
 export function newPool(config: pg.PoolConfig): pg.Pool {
   // TCP keepalive notices a connection that died without a word (a dropped NAT entry, a host
   // that vanished) while it is idle, instead of when the next query waits on it.
-  const pool = new pg.Pool({ keepAlive: true, keepAliveInitialDelayMillis: 10_000, ...config });
+  // Each connection names its process (pg_stat_activity.application_name): with a worker per core
+  // (lib/http/workers.ts), which process holds a connection or a lock is then plain to see.
+  const pool = new pg.Pool({ keepAlive: true, keepAliveInitialDelayMillis: 10_000, application_name: `kap-${process.pid}`, ...config });
   // Without a listener an idle client's error would crash the process; the pool has already
   // dropped the client when this runs.
   pool.on("error", (error) => console.warn(`Database: dropped an idle connection that failed (${error.message}).`));
