@@ -66,32 +66,38 @@ export function eventSummary(session: Pick<FeedSession, "kind" | "partners">, fu
 /** The one stable UID of a session in every feed of its clinic: it never changes when the session moves. */
 export const eventUid = (sessionId: string, clinicId: string) => `${sessionId}@${clinicId}`;
 
-/** The clinic zone's VTIMEZONE, or null for a zone the library does not know (the times then stay correct in UTC). */
-function vtimezone(zone: string): string | null {
-  const block = tzlib_get_ical_block(zone);
-  return Array.isArray(block) && block[0]?.startsWith("BEGIN:VTIMEZONE") ? block[0] : null;
+/**
+ * The clinic zone's VTIMEZONE and the TZID it names, or null for a zone the library does not
+ * know (the times are then written in UTC, still correct). An alias ("US/Pacific") gets its
+ * canonical zone's block ("America/Los_Angeles"), so events name that TZID too: the same clock.
+ */
+export function vtimezoneOf(timeZone: string): { tzid: string; block: string } | null {
+  const found = tzlib_get_ical_block(timeZone);
+  if (!Array.isArray(found) || !found[0]?.startsWith("BEGIN:VTIMEZONE")) return null;
+  const tzid = /^TZID=(.+)$/.exec(found[1] ?? "")?.[1];
+  return tzid ? { tzid, block: found[0] } : null;
 }
 
 export function feedCalendarText(feed: FeedCalendar): string {
-  const zoned = vtimezone(feed.timeZone) !== null;
+  const zone = vtimezoneOf(feed.timeZone);
   const calendar = ical({
     name: feed.name,
     prodId: { company: "Harbor KAP", product: "Calendar feed", language: "EN" },
     // The generator without a calendar-wide name: ical-generator then writes each event's
     // VTIMEZONE, while DTSTAMP stays in UTC as RFC 5545 requires (a calendar-wide zone would
     // write it in local time without "Z").
-    timezone: zoned ? { name: null, generator: vtimezone } : null,
+    timezone: zone ? { name: null, generator: (tzid) => vtimezoneOf(tzid)?.block ?? null } : null,
     ttl: FEED_REFRESH_SECONDS,
-    ...(zoned && { x: { "X-WR-TIMEZONE": feed.timeZone } }),
+    ...(zone && { x: { "X-WR-TIMEZONE": zone.tzid } }),
   });
   for (const s of feed.sessions) {
     calendar.createEvent({
       id: eventUid(s.id, feed.clinicId),
       sequence: s.sequence,
       // ical-generator writes a TZDate's own local time under the event's TZID.
-      start: zoned ? new TZDate(s.startsAt.getTime(), feed.timeZone) : s.startsAt,
-      end: zoned ? new TZDate(s.endsAt.getTime(), feed.timeZone) : s.endsAt,
-      timezone: zoned ? feed.timeZone : null,
+      start: zone ? new TZDate(s.startsAt.getTime(), zone.tzid) : s.startsAt,
+      end: zone ? new TZDate(s.endsAt.getTime(), zone.tzid) : s.endsAt,
+      timezone: zone?.tzid ?? null,
       stamp: feed.now,
       summary: eventSummary(s, feed.fullNames),
       location: s.roomName ?? "Telehealth",
