@@ -4,9 +4,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import type { DatabaseTarget } from "../lib/db/adapter";
 
-export type Server = { origin: string; sqlPort: number; stop(): Promise<void> };
+export type Server = { origin: string; sqlPort: number; /** start.mjs's process id, which is also its process group's. */ pid: number; stop(): Promise<void> };
 
-export async function startServer(target: DatabaseTarget, port: number, log: (line: string) => void): Promise<Server> {
+/** `workers`: the server's processes (WEB_CONCURRENCY; 1 unless said, where the SQL counter counts). */
+export async function startServer(target: DatabaseTarget, port: number, log: (line: string) => void, workers = 1): Promise<Server> {
   const origin = `http://127.0.0.1:${port}`;
   const sqlPort = port + 1;
   const counter = path.resolve("bench/sql-counter.mjs");
@@ -21,8 +22,8 @@ export async function startServer(target: DatabaseTarget, port: number, log: (li
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: "bench-secret-only-for-the-benchmark-0123456789",
       KAP_NO_SEED: "1",
-      // One process: the SQL counter counts the statements of the process that serves.
-      WEB_CONCURRENCY: "1",
+      // One process unless asked: the SQL counter counts the statements of the process that serves.
+      WEB_CONCURRENCY: String(workers),
       // A backup of the large clinic in the middle of the load would be measured as the load's.
       KAP_SCHEDULED_BACKUPS: "off",
       KAP_INSECURE_HTTP: "1",
@@ -49,7 +50,7 @@ export async function startServer(target: DatabaseTarget, port: number, log: (li
     if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${tail.join("\n")}`);
     try {
       const res = await fetch(`${origin}/sign-in`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return { origin, sqlPort, stop };
+      if (res.ok) return { origin, sqlPort, pid: child.pid!, stop };
     } catch {
       // not up yet
     }
