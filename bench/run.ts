@@ -13,13 +13,14 @@ import { runBaseline } from "./baseline";
 import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
 import { measurePaint } from "./browser";
 import { insertClinicalRecord, type ClinicalRecordCouple } from "./clinical-record";
-import { buildClinic, freeSlots, LARGE, SMALL, type ClinicModel } from "./clinic-model";
+import { buildClinic, freeSlots, LARGE, SMALL, type ClinicModel, type FreeSlot } from "./clinic-model";
 import { firstLoadJs } from "./first-load-js";
 import { percentile, round, runLoad } from "./load";
 import { BENCH_PASSWORD, createDatabase, dropDatabase, fillDatabase, openSql } from "./prepare-database";
 import { markdown, type DatabaseRun, type Report } from "./report";
 import { signIn } from "./sign-in";
 import { sqlCount, startServer, type Server } from "./server";
+import { conflictingBookings, measureFloor, servingRssMb, type WorkersRun } from "./workers";
 
 const small = process.argv.includes("--small");
 const which = process.argv.find((a) => a.startsWith("--db="))?.slice(5) ?? "both";
@@ -29,7 +30,11 @@ const N = small
   : { calendar: 1000, bookings: 400, baseline: 400, plans: 100, paints: 5, sequential: 5, seconds: 60 };
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-async function measureServer(server: Server, model: ClinicModel, record: ClinicalRecordCouple): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded" | "couplePage">> {
+async function measureServer(
+  server: Server,
+  model: ClinicModel,
+  record: ClinicalRecordCouple,
+): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded" | "couplePage" | "floor" | "rssMb">> {
   const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
@@ -63,6 +68,9 @@ async function measureServer(server: Server, model: ClinicModel, record: Clinica
   const coupleTimes: number[] = [];
   const sqlCouple = await perRequest(coupleTimes, couplePage);
   log(`couple page: ${sqlCouple} SQL statements a request (${record.notes} signed notes, ${record.measures} measures)`);
+  const atRest = servingRssMb(server);
+  log("the floor: a signed-in page with no data, and a page with no session, at 10 connections");
+  const floor = await measureFloor(server, cookie, N.calendar, N.seconds);
   const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
   // The floor under the calendar: the same page for a week with no sessions (sign-in check, the
   // layout, the rooms, an empty table), at the same concurrency.
@@ -85,6 +93,7 @@ async function measureServer(server: Server, model: ClinicModel, record: Clinica
     url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers,
     body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
   });
+  const afterLoad = servingRssMb(server);
   log("calendar in headless Chromium");
   const paint = await measurePaint(calendarUrl, cookie, N.paints);
   const median = (times: number[]) => round(percentile([...times].sort((a, b) => a - b), 50));
@@ -95,7 +104,37 @@ async function measureServer(server: Server, model: ClinicModel, record: Clinica
     couplePage: { ms: median(coupleTimes), notes: record.notes, measures: record.measures },
     paint,
     unloaded: { calendarMs: median(unloaded.calendar), bookingMs: median(unloaded.booking), emptyWeek: { ...emptyWeek, connections: 10 } },
+    floor,
+    rssMb: { atRest, afterLoad },
   };
+}
+
+/** The same calendar and booking load with one worker per core (PostgreSQL only), and 500 conflicting bookings across them. */
+async function measureWorkers(server: Server, workers: number, model: ClinicModel, slots: FreeSlot[], target: DatabaseTarget): Promise<WorkersRun> {
+  const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
+  const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
+  const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
+  // Warm every worker up (connections go round-robin).
+  for (let i = 0; i < 6 * workers; i++) await fetch(calendarUrl, { headers: { cookie } });
+  const atRest = servingRssMb(server);
+  log(`${workers} workers: calendar at 10 connections`);
+  const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
+  log(`${workers} workers: booking at 20 connections`);
+  const id = actionId("components/scheduling/actions.ts", "bookSessionAction");
+  let next = 0;
+  const booking = await runLoad({
+    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
+    body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
+  });
+  log(`${workers} workers: 500 bookings of one room and time`);
+  const sql = await openSql(target);
+  let conflicting;
+  try {
+    conflicting = await conflictingBookings(server, id, cookie, slots[slots.length - 1], sql);
+  } finally {
+    await sql.close();
+  }
+  return { workers, calendar: { ...calendar, connections: 10 }, booking: { ...booking, connections: 20 }, conflicting, rssMb: { atRest, afterLoad: servingRssMb(server) } };
 }
 
 function runPlanner(target: DatabaseTarget, model: ClinicModel): DatabaseRun["planner"] {
@@ -136,6 +175,18 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
     } finally {
       await server.stop();
     }
+    // One worker per core: PostgreSQL only (the embedded database has one owner).
+    let workers: WorkersRun | undefined;
+    if (kind === "postgres") {
+      const count = Math.max(2, os.availableParallelism());
+      log(`${kind}: serving with ${count} workers`);
+      const clustered = await startServer(target, port, () => {}, count);
+      try {
+        workers = await measureWorkers(clustered, count, model, freeSlots(model, N.bookings + 41, N.sequential + N.bookings + 40 + N.baseline), target);
+      } finally {
+        await clustered.stop();
+      }
+    }
     // With the server stopped (PGlite has one owner): the plain-SQL baseline and the planner.
     log(`${kind}: plain-SQL baseline and planner`);
     const sql = await openSql(target);
@@ -149,7 +200,7 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
     const planner = runPlanner(target, model);
     log(`${kind}: backup and restore`);
     const backup = await measureBackup(target, POSTGRES, name);
-    return { database: kind === "postgres" ? "PostgreSQL" : "PGlite", generation, ...measured, baseline: { ...baseline, connections: 20 }, planner, backup };
+    return { database: kind === "postgres" ? "PostgreSQL" : "PGlite", generation, ...measured, baseline: { ...baseline, connections: 20 }, planner, backup, workers };
   } finally {
     if (kind === "postgres") await dropDatabase(POSTGRES, name);
   }

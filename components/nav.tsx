@@ -37,6 +37,9 @@ export function Nav({ name, roles, clinicName }: { name: string; roles: StaffRol
           <span className="text-stone-600" data-testid="signed-in-as">
             {name} · {roles.map((r) => ROLE_LABELS[r]).join(", ")}
           </span>
+          <Link href="/help" className="text-brand-700 underline">
+            Help
+          </Link>
           <SignOutButton />
         </div>
       </div>

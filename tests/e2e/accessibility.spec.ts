@@ -44,3 +44,12 @@ test("the Today page of a therapist with notes to write has no axe violations", 
   await page.goto("/");
   await expectNoViolations(page);
 });
+
+test("the Help page, opened from the header, says what the person's roles do and has no axe violations", async ({ page }) => {
+  await signInAs(page, "diaz");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Help" }).click();
+  await expect(page.getByRole("heading", { name: "Help", level: 1 })).toBeVisible();
+  await expect(page.getByText("Signed in as Rosa Diaz (Front desk).")).toBeVisible();
+  await expectNoViolations(page);
+});
