@@ -6,6 +6,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import type pg from "pg";
 import { acquireFolderLock } from "./folder-lock";
 import { newPool, onLiveConnection } from "./pg-pool";
+import { statementNames } from "./statement-names";
 
 /** Where the data lives: the embedded PGlite (a folder, or memory) or a PostgreSQL server. */
 export type DatabaseTarget = { kind: "pglite"; dataDir: string } | { kind: "postgres"; url: string };
@@ -68,7 +69,10 @@ export function pgliteFactory(client: PGlite): SqlMigrationAwareDriverAdapterFac
 export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<OpenDatabase> {
   if (target.kind === "postgres") {
     const pool = newPool({ connectionString: target.url, max: options.poolSize ?? 10 });
-    const inner = new PrismaPg(pool);
+    // Prepared once per connection (lib/db/statement-names.ts). A pooler in transaction mode needs
+    // its own support for them (PgBouncer 1.21+: max_prepared_statements).
+    // The adapter's type wants a name for every query; node-postgres sends an unnamed one for undefined.
+    const inner = new PrismaPg(pool, { statementNameGenerator: statementNames() as (query: { sql: string }) => string });
     const factory: SqlMigrationAwareDriverAdapterFactory = {
       provider: inner.provider,
       adapterName: inner.adapterName,
