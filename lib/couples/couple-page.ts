@@ -9,7 +9,7 @@ import { NotFoundError } from "../errors";
 import { MEASURE_POINT_SELECT, measureReadAudits, toMeasurePoint, type MeasurePoint } from "../measures/couple-measures";
 import { cycleStatusPanel, type CycleStatusPanel } from "../protocol";
 import { loadCoupleSnapshot, SNAPSHOT_CLEARANCES, SNAPSHOT_SESSION_PARTS, snapshotOf } from "../scheduling/load-snapshot";
-import { coupleFactsOfDetail, type CoupleDetail } from "./get-couple";
+import { COUPLE_THERAPISTS, coupleFactsOfDetail, SESSION_LISTED, type CoupleDetail } from "./get-couple";
 
 export type CouplePage = {
   couple: CoupleDetail;
@@ -51,19 +51,10 @@ export async function loadCouplePage(staff: Staff, coupleId: string, now = new D
       clinic: { include: { rooms: { orderBy: { name: "asc" } }, staff: { orderBy: { name: "asc" }, select: { id: true, name: true, roles: true, active: true } } } },
       partnerA: partner,
       partnerB: partner,
-      couplesTherapist: { select: { id: true, name: true } },
-      partnerAKapTherapist: { select: { id: true, name: true } },
-      partnerBKapTherapist: { select: { id: true, name: true } },
+      ...COUPLE_THERAPISTS,
       cycles: { orderBy: { createdAt: "desc" } },
-      sessions: {
-        orderBy: { startsAt: "asc" },
-        include: {
-          ...SNAPSHOT_SESSION_PARTS,
-          room: { select: { name: true } },
-          clinicians: { include: { user: { select: { name: true } } } },
-          attendees: { select: { clientId: true, role: true } },
-        },
-      },
+      // The list's parts over the engine's (a clinician's name beside their id, a partner's role).
+      sessions: { orderBy: { startsAt: "asc" }, include: { ...SNAPSHOT_SESSION_PARTS, ...SESSION_LISTED } },
     },
   });
   if (!row) throw new NotFoundError("The couple");

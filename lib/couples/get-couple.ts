@@ -5,6 +5,20 @@ import type { Staff } from "../auth/session";
 import { db } from "../db";
 import { NotFoundError } from "../errors";
 
+/** The couple's therapists, by name (the couple page, its edit and plan pages). */
+export const COUPLE_THERAPISTS = {
+  couplesTherapist: { select: { id: true, name: true } },
+  partnerAKapTherapist: { select: { id: true, name: true } },
+  partnerBKapTherapist: { select: { id: true, name: true } },
+} as const;
+
+/** A session as the couple's list shows it: its room, clinicians and partners. */
+export const SESSION_LISTED = {
+  room: { select: { name: true } },
+  clinicians: { include: { user: { select: { name: true } } } },
+  attendees: { select: { clientId: true, role: true } },
+} as const;
+
 /**
  * One couple with its cycles and sessions, if this staff member reaches it for the permission
  * (reading it, by default). Out of reach and missing look the same (not found), so ids cannot be
@@ -18,18 +32,9 @@ export async function getCoupleForStaff(staff: Staff, coupleId: string, permissi
     include: {
       partnerA: { include: { clearances: { select: { clientId: true, psychiatristId: true } } } },
       partnerB: { include: { clearances: { select: { clientId: true, psychiatristId: true } } } },
-      couplesTherapist: { select: { id: true, name: true } },
-      partnerAKapTherapist: { select: { id: true, name: true } },
-      partnerBKapTherapist: { select: { id: true, name: true } },
+      ...COUPLE_THERAPISTS,
       cycles: { orderBy: { createdAt: "desc" } },
-      sessions: {
-        orderBy: { startsAt: "asc" },
-        include: {
-          room: { select: { name: true } },
-          clinicians: { include: { user: { select: { name: true } } } },
-          attendees: { select: { clientId: true, role: true } },
-        },
-      },
+      sessions: { orderBy: { startsAt: "asc" }, include: SESSION_LISTED },
     },
   });
   if (!couple) throw new NotFoundError("The couple");
