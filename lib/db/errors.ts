@@ -141,6 +141,9 @@ export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   BackupRun_day_iff_scheduled: refused("A scheduled backup names its day, and no other backup does."),
   BackupRun_outcome_recorded: refused("A finished backup records its file, or why it failed."),
   Clinic_backup_settings: refused("The backup time is a time of day; keep 1 to 366 daily and 0 to 120 monthly backups."),
+  Clinic_reminder_settings: refused("Reminders go 1 to 14 days before a session, at a time of day."),
+  OutboxMessage_status_recorded: refused("A message being sent holds a claim, a sent one its time and a withdrawn one when."),
+  OutboxMessage_key_key: refused("This message is already in the outbox."),
 };
 
 /** Append-only tables (SQLSTATE KP001, raised by the migrations' triggers), by table. */
