@@ -6,4 +6,6 @@ export async function register() {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startBackupScheduler } = await import("./lib/backups/scheduler");
   startBackupScheduler();
+  const { startOutboxSender } = await import("./lib/outbox/scheduler");
+  startOutboxSender();
 }

@@ -26,6 +26,8 @@ export async function startServer(target: DatabaseTarget, port: number, log: (li
       WEB_CONCURRENCY: String(workers),
       // A backup of the large clinic in the middle of the load would be measured as the load's.
       KAP_SCHEDULED_BACKUPS: "off",
+      // Nor the email reminders' queuing every minute (lib/outbox).
+      KAP_EMAIL_SENDER: "off",
       KAP_INSECURE_HTTP: "1",
       DATABASE_URL: target.kind === "postgres" ? target.url : "",
       PGLITE_DIR: target.kind === "pglite" ? target.dataDir : ".data/pglite",

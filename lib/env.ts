@@ -23,6 +23,23 @@ const ZEnv = z.object({
   /** "off": the server takes no scheduled backups (the benchmark's servers); "Back up now" still works. */
   KAP_SCHEDULED_BACKUPS: z.enum(["on", "off"]).default("on"),
   /**
+   * Email reminders (lib/outbox): the SMTP server, smtp://user:password@host:587 (STARTTLS when the
+   * server offers it) or smtps://…:465, and the From address. Unset: messages stay in the outbox.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .refine((value) => /^[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+$/.test(value) || /^[^<>]*<[^<>@\s]+@[^<>@\s]+\.[^<>@\s]+>$/.test(value), "SMTP_FROM must be an email address, or a name and <address>")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** "off": this server neither queues nor sends email (the benchmark's servers). */
+  KAP_EMAIL_SENDER: z.enum(["on", "off"]).default("on"),
+  /**
    * How many server processes `npm start` runs on PostgreSQL (lib/http/workers.ts): unset for one
    * per core. The embedded database has one owner, so it is always served by one.
    */
