@@ -16,6 +16,7 @@ const ITEMS: Item[] = [
   { href: "/admin/rooms", label: "Rooms", show: (r) => can(r, "rooms:manage") },
   { href: "/admin/settings", label: "Settings", show: (r) => can(r, "settings:manage") },
   { href: "/admin/backups", label: "Backups", show: (r) => can(r, "backup:manage") },
+  { href: "/admin/outbox", label: "Outbox", show: (r) => can(r, "outbox:read") },
   { href: "/admin/audit", label: "Audit log", show: (r) => can(r, "audit:read") },
 ];
 

@@ -64,6 +64,8 @@ const PERMISSIONS = {
   "audit:read": ["ADMIN"],
   /** Backups (issue 13): see the server's backups, back up now, set the time and retention. */
   "backup:manage": ["ADMIN"],
+  /** Email reminders (issue 15): the outbox, what went, what is queued, what failed and why. */
+  "outbox:read": ["ADMIN"],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

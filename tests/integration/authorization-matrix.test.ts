@@ -645,6 +645,7 @@ const PAGES: Record<string, Row> = {
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
   "app/(clinic)/admin/backups/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's backups" } },
+  "app/(clinic)/admin/outbox/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's outbox" } },
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
   "app/(clinic)/help/page.tsx": { allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "no record: what the caller's roles do, and keyboard use" } },
   "app/(clinic)/feeds/page.tsx": { allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "the caller's own calendar feeds" } },
