@@ -216,25 +216,28 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                     )}
                   </td>
                   <td className="px-4 py-2">
-                    <SessionActions
-                      rooms={rooms}
-                      integrationWindow={integrationWindow}
-                      can={sessionStepsOn(staff, facts, sessionFactsOf(s))}
-                      session={{
-                        id: s.id,
-                        kind: s.kind,
-                        status: s.status,
-                        label: `${SESSION_KIND_LABELS[s.kind]} on ${formatClinicRange(s.startsAt, s.endsAt, tz)}`,
-                        date: clinicDate(s.startsAt, tz),
-                        time: formatClinicTime(s.startsAt, tz),
-                        roomId: s.roomId,
-                        isMedicine: isMedicine(s),
-                        integration: (() => {
-                          const i = isMedicine(s) ? integrationOf(s.id) : undefined;
-                          return i ? { date: clinicDate(i.startsAt, tz), time: formatClinicTime(i.startsAt, tz) } : null;
-                        })(),
-                      }}
-                    />
+                    {/* A session that is over has no step left: no buttons, and nothing for the browser to hydrate. */}
+                    {(s.status === "SCHEDULED" || s.status === "CHECKED_IN") && (
+                      <SessionActions
+                        rooms={rooms}
+                        integrationWindow={integrationWindow}
+                        can={sessionStepsOn(staff, facts, sessionFactsOf(s))}
+                        session={{
+                          id: s.id,
+                          kind: s.kind,
+                          status: s.status,
+                          label: `${SESSION_KIND_LABELS[s.kind]} on ${formatClinicRange(s.startsAt, s.endsAt, tz)}`,
+                          date: clinicDate(s.startsAt, tz),
+                          time: formatClinicTime(s.startsAt, tz),
+                          roomId: s.roomId,
+                          isMedicine: isMedicine(s),
+                          integration: (() => {
+                            const i = isMedicine(s) ? integrationOf(s.id) : undefined;
+                            return i ? { date: clinicDate(i.startsAt, tz), time: formatClinicTime(i.startsAt, tz) } : null;
+                          })(),
+                        }}
+                      />
+                    )}
                   </td>
                 </tr>
               ))}
