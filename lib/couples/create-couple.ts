@@ -15,6 +15,8 @@ const ZPartner = z.object({
     blankToUndefined,
     z.string().trim().regex(/^[0-9+()\-. ]{7,20}$/, "Enter a phone number of digits, spaces and + ( ) - only, or leave it empty.").optional(),
   ),
+  /** Email reminders (issue 15): a ticked box ("on") opts the partner out; no field, not ticked. */
+  remindersOptOut: z.preprocess((v) => v === "on" || v === true, z.boolean()),
 });
 
 export const ZCoupleInput = z

@@ -30,5 +30,5 @@ export async function updateCouple(staff: Staff, input: TCoupleUpdate) {
 
 /** An emptied email or phone is removed, not left as it was. */
 function nullable(p: TCoupleUpdate["partnerA"]) {
-  return { firstName: p.firstName, lastName: p.lastName, email: p.email ?? null, phone: p.phone ?? null };
+  return { firstName: p.firstName, lastName: p.lastName, email: p.email ?? null, phone: p.phone ?? null, remindersOptOut: p.remindersOptOut };
 }

@@ -69,12 +69,15 @@ test(`a couple's details and therapists are updated; another therapist cannot re
   const input = ZCoupleUpdate.parse({
     ...coupleInput({ couplesTherapistId: c.otherTherapist.id }),
     coupleId: c.couple.id,
-    partnerA: { firstName: "Sam", lastName: "Rivera-Lee", email: "", phone: "415 555 0199" },
+    partnerA: { firstName: "Sam", lastName: "Rivera-Lee", email: "", phone: "415 555 0199", remindersOptOut: "on" },
   });
   await expect(updateCouple(staffOf(c.otherTherapist), input)).rejects.toBeInstanceOf(NotFoundError);
   await updateCouple(staffOf(c.therapist), input);
   const stored = await db.couple.findUniqueOrThrow({ where: { id: c.couple.id }, include: { partnerA: true } });
-  expect(stored.partnerA).toMatchObject({ lastName: "Rivera-Lee", email: null, phone: "415 555 0199" });
+  expect(stored.partnerA).toMatchObject({ lastName: "Rivera-Lee", email: null, phone: "415 555 0199", remindersOptOut: true });
   expect(stored.couplesTherapistId).toBe(c.otherTherapist.id);
   expect(await db.auditEvent.count({ where: { entity: "Couple", entityId: c.couple.id, action: "update" } })).toBe(1);
+  // A box left unticked (no field) opts the partner back in.
+  await updateCouple(staffOf(c.therapist), ZCoupleUpdate.parse({ ...input, partnerA: { ...input.partnerA, email: "sam@example.com", remindersOptOut: undefined } }));
+  expect(await db.client.findUniqueOrThrow({ where: { id: c.couple.partnerAId } })).toMatchObject({ email: "sam@example.com", remindersOptOut: false });
 });

@@ -7,7 +7,7 @@ import { FormMessage, TextField } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 type Option = { id: string; name: string };
-type PartnerValues = { firstName: string; lastName: string; email: string | null; phone: string | null };
+type PartnerValues = { firstName: string; lastName: string; email: string | null; phone: string | null; remindersOptOut: boolean };
 export type CoupleValues = {
   coupleId: string;
   partnerA: PartnerValues;
@@ -54,6 +54,10 @@ export function CoupleForm({
       <TextField label="Last name" name={`${p}.lastName`} defaultValue={initial?.[p].lastName} required error={errors[`${p}.lastName`]} autoComplete="off" />
       <TextField label="Email" name={`${p}.email`} defaultValue={initial?.[p].email ?? ""} type="email" error={errors[`${p}.email`]} autoComplete="off" />
       <TextField label="Phone" name={`${p}.phone`} defaultValue={initial?.[p].phone ?? ""} type="tel" error={errors[`${p}.phone`]} autoComplete="off" />
+      <label className="flex items-center gap-2 text-sm sm:col-span-2">
+        <input type="checkbox" name={`${p}.remindersOptOut`} defaultChecked={initial?.[p].remindersOptOut ?? false} className="h-4 w-4" />
+        No email reminders (appointment reminders and preparation messages)
+      </label>
       {select(`${p}KapTherapistId`, `${title}'s KAP therapist`)}
     </fieldset>
   );

@@ -15,7 +15,7 @@ export default async function EditCouplePage({ params }: { params: Promise<{ cou
   const { coupleId } = await params;
   const couple = await loadOrNotFound(coupleId, (id) => getCoupleForStaff(staff, id, "couple:write"), { staff, entity: "Couple", shown: true });
   const therapists = await listClinicians(staff.clinicId, "THERAPIST");
-  const values = (p: typeof couple.partnerA) => ({ firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone });
+  const values = (p: typeof couple.partnerA) => ({ firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone, remindersOptOut: p.remindersOptOut });
   return (
     <>
       <PageHeader title={`Edit ${coupleNames(couple.partnerA, couple.partnerB)}`} />
