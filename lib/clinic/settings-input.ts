@@ -31,6 +31,18 @@ export const ZClinicLimits = z
     noteLateHours: whole("The time after which a note is late", "hours", 1, 90 * 24),
     // Calendar feeds: partners' full names in clinicians' own feeds (off: initials, as in every feed).
     feedFullNames: z.boolean({ error: "Say whether clinicians' own feeds show full names." }),
+    // Email reminders (issue 15): the Clinic table's CHECK allows 1 to 14 days, any time of day.
+    reminderDaysBefore: whole("The appointment reminder's lead", "days", 1, 14),
+    reminderAtMinute: z
+      .number({ error: "Enter the time reminders are sent as HH:MM." })
+      .refine((m) => Number.isInteger(m) && m >= 0 && m < 24 * 60, { error: "Enter the time reminders are sent as HH:MM." }),
+    preparationText: z.string({ error: "Enter the preparation text, or leave it empty." }).trim().max(2000, { error: "Keep the preparation text under 2,000 characters." }),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+()\-. ]{7,20}$/, { error: "Enter the clinic's phone of digits, spaces and + ( ) - only, or leave it empty." })
+      .nullable(),
+    contactEmail: z.string().trim().toLowerCase().email({ error: "Enter a valid email address for the clinic, or leave it empty." }).nullable(),
   })
   .superRefine((s, ctx) => {
     if (s.maxDiastolic >= s.maxSystolic) {
@@ -68,6 +80,11 @@ export const LIMIT_COLUMNS = [
   "absoluteTimeoutHours",
   "noteLateHours",
   "feedFullNames",
+  "reminderDaysBefore",
+  "reminderAtMinute",
+  "preparationText",
+  "contactPhone",
+  "contactEmail",
 ] as const satisfies readonly (keyof TClinicLimits)[];
 
 export function clinicSettingsOf(row: ClinicSettingsRow): TClinicSettings {
@@ -95,6 +112,8 @@ export function timeOfDay(minutes: number): string {
 const number = (value: unknown) => (typeof value === "string" ? numberFromForm(value) : undefined);
 /** A checkbox: sent as "on" when ticked, not sent at all when not. */
 const ticked = (value: unknown) => value === "on";
+/** An optional text field: empty is none. */
+const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
 /**
@@ -133,6 +152,11 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     absoluteTimeoutHours: n("absoluteTimeoutHours"),
     noteLateHours: n("noteLateHours"),
     feedFullNames: ticked(form.feedFullNames),
+    reminderDaysBefore: n("reminderDaysBefore"),
+    reminderAtMinute: minuteOfDay(form.reminderAtMinute),
+    preparationText: typeof form.preparationText === "string" ? form.preparationText : "",
+    contactPhone: blankToNull(form.contactPhone),
+    contactEmail: blankToNull(form.contactEmail),
   };
 }
 

@@ -63,6 +63,12 @@ describe(`clinic settings (${databaseKind})`, () => {
       [{ safetyScreen: { enabled: true, days: Number.NaN } }, "safetyScreen.days", /^Safety screen window \(days\): enter a number$/],
       [{ noteLateHours: 0 }, "noteLateHours", /^The time after which a note is late must be at least 1 hour\.$/],
       [{ noteLateHours: 90 * 24 + 1 }, "noteLateHours", /^The time after which a note is late must be at most 2160 hours\.$/],
+      [{ reminderDaysBefore: 0 }, "reminderDaysBefore", /^The appointment reminder's lead must be at least 1 day\.$/],
+      [{ reminderDaysBefore: 15 }, "reminderDaysBefore", /^The appointment reminder's lead must be at most 14 days\.$/],
+      [{ reminderAtMinute: Number.NaN }, "reminderAtMinute", /^Enter the time reminders are sent as HH:MM\.$/],
+      [{ contactEmail: "front desk" }, "contactEmail", /^Enter a valid email address for the clinic, or leave it empty\.$/],
+      [{ contactPhone: "call us" }, "contactPhone", /^Enter the clinic's phone of digits/],
+      [{ preparationText: "x".repeat(2001) }, "preparationText", /^Keep the preparation text under 2,000 characters\.$/],
     ];
     for (const [change, field, message] of cases) {
       const errors = await refusal(updateClinicSettings(admin, { ...valid, ...change }));
@@ -130,6 +136,18 @@ describe(`clinic settings (${databaseKind})`, () => {
     expect(await current()).toMatchObject({ safetyScreen: { enabled: true, days: 60 }, noteLateHours: 2160 });
     await updateClinicSettings(admin, { ...before, safetyScreen: { enabled: true, days: 1 }, noteLateHours: 1 });
     expect(await current()).toMatchObject({ safetyScreen: { enabled: true, days: 1 }, noteLateHours: 1 });
+  });
+
+  test("the email reminders' settings are stored on their columns; the form's empty phone and email are none", async () => {
+    const before = await current();
+    expect(before).toMatchObject({ reminderDaysBefore: 2, reminderAtMinute: 540, preparationText: "", contactPhone: null, contactEmail: null });
+    await updateClinicSettings(admin, { ...before, reminderDaysBefore: 3, reminderAtMinute: 17 * 60 + 30, preparationText: "  Eat lightly.  ", contactPhone: "+1 555 0100", contactEmail: "Hello@Clinic.test" });
+    expect(await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } })).toMatchObject({
+      reminderDaysBefore: 3, reminderAtMinute: 1050, preparationText: "Eat lightly.", contactPhone: "+1 555 0100", contactEmail: "hello@clinic.test",
+    });
+    expect(settingsCandidateOf({ reminderDaysBefore: "2", reminderAtMinute: "09:15", preparationText: "Bring water.", contactPhone: " ", contactEmail: "" })).toMatchObject({
+      reminderDaysBefore: 2, reminderAtMinute: 555, preparationText: "Bring water.", contactPhone: null, contactEmail: null,
+    });
   });
 
   test("the safety screen's checkbox: ticked is on, left out is off", () => {

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { Button } from "@/components/ui/button";
-import { FormMessage, TextField } from "@/components/ui/field";
+import { FormMessage, TextAreaField, TextField } from "@/components/ui/field";
 import type { TClinicSettings } from "@/lib/clinic/settings-input";
 import { saveClinicSettingsAction } from "../actions";
 
@@ -129,6 +129,26 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
           checked={s.feedFullNames}
           error={errors?.feedFullNames}
         />
+      </Group>
+
+      <Group
+        legend="Email reminders"
+        hint="What partners with an email on file receive (the Outbox page shows every message). Every message names the clinic and how to reach it."
+      >
+        {number("reminderDaysBefore", "Appointment reminder (days before)", s.reminderDaysBefore)}
+        <TextField label="Sent at (clinic time)" name="reminderAtMinute" type="time" defaultValue={hhmm(s.reminderAtMinute)} error={errors?.reminderAtMinute} />
+        <TextField label="Clinic phone" name="contactPhone" type="tel" defaultValue={s.contactPhone ?? ""} error={errors?.contactPhone} autoComplete="off" />
+        <TextField label="Clinic email" name="contactEmail" type="email" defaultValue={s.contactEmail ?? ""} error={errors?.contactEmail} autoComplete="off" />
+        <div className="sm:col-span-2 lg:col-span-3">
+          <TextAreaField
+            label="Preparation text (in the message the day before a medicine session)"
+            name="preparationText"
+            rows={4}
+            defaultValue={s.preparationText}
+            hint="After the standard instructions (no driving until the next day; a ride home is required). Practical matters only: what to eat, what to bring, when to arrive."
+            error={errors?.preparationText}
+          />
+        </div>
       </Group>
 
       <Group legend="Sign-in">
