@@ -2,7 +2,14 @@
 
 export const DEMO_PASSWORD = "kap-demo-password";
 
-export const DEMO_CLINIC = { name: "Harbor Light Couples Clinic", timeZone: "America/Los_Angeles" };
+export const DEMO_CLINIC = {
+  name: "Harbor Light Couples Clinic",
+  timeZone: "America/Los_Angeles",
+  // Named in every email reminder (the demo's outbox shows them).
+  contactPhone: "(415) 555-0140",
+  contactEmail: "hello@harborlight.test",
+  preparationText: "Eat a light meal no later than four hours before, wear comfortable clothes, and bring an eye mask if you like one.",
+};
 
 export const DEMO_ROOMS = [
   { name: "Cedar", capacity: 4, dosingEquipped: true },
