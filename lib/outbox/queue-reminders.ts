@@ -62,8 +62,8 @@ export async function queueReminders(database: Db, now = new Date(), options: { 
 
 /**
  * Withdraws the unsent messages whose session no longer takes place at the time they were written
- * for (moved, cancelled, checked in), or whose partner opted out or has no email now. A message
- * being sent (SENDING) is left to its sender.
+ * for (moved, cancelled, checked in) or has begun (a reminder after the fact helps nobody), or
+ * whose partner opted out or has no email now. A message being sent (SENDING) is left to its sender.
  */
 async function withdrawStale(database: Db, now: Date, clinicIds?: string[]): Promise<number> {
   const clinicFilter = clinicIds ? Prisma.sql`AND m."clinicId" = ANY(${clinicIds}::uuid[])` : Prisma.empty;
@@ -73,7 +73,7 @@ async function withdrawStale(database: Db, now: Date, clinicIds?: string[]): Pro
       FROM "Session" AS s, "Client" AS c
      WHERE m."sessionId" = s."id" AND m."clientId" = c."id"
        AND m."status" IN ('QUEUED', 'FAILED') ${clinicFilter}
-       AND (s."status" <> 'SCHEDULED' OR s."startsAt" IS DISTINCT FROM m."sessionStartsAt"
+       AND (s."status" <> 'SCHEDULED' OR s."startsAt" IS DISTINCT FROM m."sessionStartsAt" OR s."startsAt" <= ${now}
             OR c."remindersOptOut" OR c."email" IS DISTINCT FROM m."toAddress")`;
 }
 

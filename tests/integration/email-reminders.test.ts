@@ -164,6 +164,18 @@ describe(`email reminders (${databaseKind})`, () => {
     expect(receivedFor(c).map((m) => m.to)).toEqual([[`jordan-${c.clinic.id}@couple.test`]]);
   });
 
+  test("a reminder still waiting when its session begins (no SMTP, or a server down for days) is withdrawn, never sent late", async () => {
+    const c = await smallClinic(db);
+    await withEmails(c);
+    const at = new Date("2027-06-17T17:00:00.000Z");
+    await insertSession(db, c, { kind: "COUPLES_THERAPY", start: at.toISOString(), minutes: 60, partners: [c.couple.partnerAId, c.couple.partnerBId] });
+    expect((await queue(c, new Date("2027-06-10T12:00:00.000Z"))).queued).toBe(2);
+    expect(await queue(c, minutes(at, -1))).toEqual({ queued: 0, withdrawn: 0 });
+    expect(await queue(c, at)).toEqual({ queued: 0, withdrawn: 2 });
+    expect(await send(c, minutes(at, 5))).toEqual({ sent: 0, failed: 0 });
+    expect(receivedFor(c)).toEqual([]);
+  });
+
   test("a sender that dies mid-batch: its claims run out and a restarted sender sends each message exactly once", async () => {
     const c = await smallClinic(db);
     await withEmails(c);

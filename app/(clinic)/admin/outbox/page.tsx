@@ -58,7 +58,7 @@ function MessageTable({ messages, zone, smtpConfigured, caption, testId }: { mes
               <td className="px-3 py-2">
                 <Badge tone={STATUSES[m.status].tone}>{STATUSES[m.status].label}</Badge>
                 {m.sentAt && <span className="block text-xs text-stone-600">{formatClinicDateTime(m.sentAt, zone)}</span>}
-                {m.withdrawnAt && <span className="block text-xs text-stone-600">{formatClinicDateTime(m.withdrawnAt, zone)}: the session moved or was cancelled, or the partner opted out</span>}
+                {m.withdrawnAt && <span className="block text-xs text-stone-600">{formatClinicDateTime(m.withdrawnAt, zone)}: the session moved, was cancelled or began first, or the partner opted out</span>}
                 {reason && <p className="mt-1 text-xs text-red-800">{reason}</p>}
               </td>
             </tr>
