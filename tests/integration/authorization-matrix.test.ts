@@ -252,7 +252,7 @@ const MATRIX: Record<string, Row> = {
         openWeekdays: ["1", "2", "3", "4", "5", "6"], opensAtMinute: "08:00", closesAtMinute: "20:00",
         maxSystolic: "160", maxDiastolic: "90", maxHeartRate: "100", vitalsIntervalMinMinutes: "15", vitalsIntervalMaxMinutes: "40",
         dischargeMinMinutes: "120", idleTimeoutMinutes: "15", absoluteTimeoutHours: "12",
-        "safetyScreen.enabled": "on", "safetyScreen.days": "7", noteLateHours: "72",
+        "safetyScreen.enabled": "on", "safetyScreen.days": "7", noteLateHours: "72", reminderDaysBefore: "2", reminderAtMinute: "09:00",
       })),
     reach: { none: "the settings of the admin's own clinic" },
     unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, clearanceValidityDays: 120 } }),
