@@ -34,16 +34,19 @@ export type ClaimedMessage = { id: string; key: string; toAddress: string; subje
 export async function claimDueMessages(database: Db, worker: string, now = new Date(), options: SendOptions = {}): Promise<ClaimedMessage[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const clinicFilter = options.clinicIds ? Prisma.sql`AND "clinicId" = ANY(${options.clinicIds}::uuid[])` : Prisma.empty;
+  // The locking select is a CTE, which PostgreSQL evaluates once: the claim is exactly the rows it locked.
   return database.$queryRaw<ClaimedMessage[]>`
+    WITH due AS (
+      SELECT "id" FROM "OutboxMessage"
+       WHERE (("status" = 'QUEUED' AND "nextAttemptAt" <= ${now}) OR ("status" = 'SENDING' AND "leaseUntil" <= ${now})) ${clinicFilter}
+       ORDER BY "nextAttemptAt"
+       LIMIT ${options.limit ?? BATCH}
+       FOR UPDATE SKIP LOCKED)
     UPDATE "OutboxMessage" AS m
        SET "status" = 'SENDING', "claimedAt" = ${now}, "claimedBy" = ${worker}, "leaseUntil" = ${leaseUntil},
            "attempts" = m."attempts" + 1, "updatedAt" = ${now}
-     WHERE m."id" IN (
-       SELECT "id" FROM "OutboxMessage"
-        WHERE (("status" = 'QUEUED' AND "nextAttemptAt" <= ${now}) OR ("status" = 'SENDING' AND "leaseUntil" <= ${now})) ${clinicFilter}
-        ORDER BY "nextAttemptAt"
-        LIMIT ${options.limit ?? BATCH}
-        FOR UPDATE SKIP LOCKED)
+      FROM due
+     WHERE m."id" = due."id"
     RETURNING m."id", m."key", m."toAddress", m."subject", m."textBody", m."attempts"`;
 }
 
