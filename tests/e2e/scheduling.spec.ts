@@ -98,9 +98,11 @@ test("the day view lists every room and books a free half hour by keyboard", asy
 test("the calendar's cells navigate in the page, and a week view does not prefetch every cell", async ({ page }) => {
   const day = clinicDay(1);
   await signInAs(page, "diaz");
+  // Prefetches of the calendar's own addresses (its cells, its week and day links); the header's
+  // links to other pages prefetch as every page's do, and their number grows with the menu.
   let prefetches = 0;
   page.on("request", (request) => {
-    if (request.headers()["next-router-prefetch"]) prefetches++;
+    if (request.headers()["next-router-prefetch"] && new URL(request.url()).pathname === "/calendar" && new URL(request.url()).search !== "") prefetches++;
   });
   await page.goto(`/calendar?date=${day}&view=week`);
   await expect(page.getByTestId("calendar-session").first()).toBeVisible();
@@ -108,7 +110,7 @@ test("the calendar's cells navigate in the page, and a week view does not prefet
   const links = await page.getByRole("table").getByRole("link").count();
   // One <Link> per cell prefetched each visible one (343 requests for a busy week in the bench).
   expect(links).toBeGreaterThan(30);
-  expect(prefetches).toBeLessThan(20);
+  expect(prefetches).toBeLessThan(10);
 
   // A click is a client-side navigation: the document (and this marker on it) stays.
   await page.evaluate(() => ((window as unknown as { kapMarker: string }).kapMarker = "same document"));

@@ -16,7 +16,7 @@ export const runCommand = (script: string, args: string[], pgliteDir: string) =>
   spawnSync(path.resolve("node_modules/.bin/tsx"), [`scripts/${script}.ts`, ...args], {
     encoding: "utf8",
     env: { ...process.env, DATABASE_URL: "", PGLITE_DIR: pgliteDir },
-    timeout: 60_000,
+    timeout: 180_000,
   });
 
 /** A scratch folder holding an embedded clinic with an evaluation and a checked-in medicine session. */

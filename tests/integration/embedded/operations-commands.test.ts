@@ -17,7 +17,8 @@ afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test("db:backup refuses while the app holds the folder, then writes an owner-only file that db:restore brings back and db:check passes", () => {
+// Four commands, each a Node.js with tsx and an embedded database to open: minutes on a busy machine.
+test("db:backup refuses while the app holds the folder, then writes an owner-only file that db:restore brings back and db:check passes", { timeout: 300_000 }, () => {
   fs.writeFileSync(`${folder}.lock`, String(process.pid));
   const refused = runCommand("db-backup", [], folder);
   expect(refused.status).toBe(1);
