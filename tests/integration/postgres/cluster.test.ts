@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { actionId } from "../../../bench/action-id";
@@ -11,12 +12,23 @@ import { startApp, type AppServer } from "../../support/app-server";
 // Issue 16: on PostgreSQL `npm start` serves with a worker per core (here WEB_CONCURRENCY=2),
 // and what must hold across processes does. 500 bookings of one room at one time, sent 50 at a
 // time so that both workers take their share: exactly one is booked, every other is refused in
-// words (no 5xx), and the database holds one session there.
+// words (no 5xx), and the database holds one session there. Then the session is signed out
+// through one worker, and every worker refuses its cookie.
 
 const server = process.env.TEST_DATABASE_URL!;
 const name = `kap_cluster_${randomBytes(5).toString("hex")}`;
 const frontDesk = DEMO_STAFF.find((s) => s.key === "diaz")!;
 let app: AppServer | undefined;
+
+/** A GET on a connection of its own (the workers share connections round-robin, not requests). */
+function getOnNewConnection(url: string, cookie: string): Promise<{ status: number; location: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { agent: false, headers: { cookie } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, location: res.headers.location }));
+    }).on("error", reject);
+  });
+}
 
 async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -33,7 +45,7 @@ afterAll(async () => {
   await withDatabase(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 });
 
-test("two workers on one PostgreSQL: 500 bookings of one room and time, exactly one booked, no 5xx, no overlap", { timeout: 480_000 }, async () => {
+test("two workers on one PostgreSQL: 500 bookings of one room and time, exactly one booked, no 5xx, no overlap; a session signed out on one is refused on all", { timeout: 480_000 }, async () => {
   await withDatabase(server, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -75,4 +87,18 @@ test("two workers on one PostgreSQL: 500 bookings of one room and time, exactly 
     (await c.query<{ n: string }>(`SELECT count(*) AS n FROM "Session" WHERE "roomId" = $1 AND "coupleId" = $2 AND status <> 'CANCELLED' AND "startsAt"::date >= $3::date - 1 AND "startsAt"::date <= $3::date + 1`, [room.id, couple.id, date])).rows[0].n,
   );
   expect(Number(sessions)).toBe(1);
+
+  // Signed in, twenty fresh connections open the calendar, on both workers.
+  const calendar = `${app.origin}/calendar`;
+  const before = await Promise.all(Array.from({ length: 20 }, () => getOnNewConnection(calendar, cookie)));
+  expect(before.map((r) => r.status)).toEqual(Array(20).fill(200));
+  // Sign out (one request, so one worker): the server-side session ends in the database.
+  const { csrfToken } = (await (await fetch(`${app.origin}/api/auth/csrf`, { headers: { cookie } })).json()) as { csrfToken: string };
+  const out = await fetch(`${app.origin}/api/auth/signout`, {
+    method: "POST", redirect: "manual", headers: { cookie, origin: app.origin, "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ csrfToken, json: "true" }),
+  });
+  expect(out.status).toBeLessThan(400);
+  // The same cookie (its JWT still well signed) is refused by every worker: sent to sign in.
+  const after = await Promise.all(Array.from({ length: 20 }, () => getOnNewConnection(calendar, cookie)));
+  expect(after.map((r) => [r.status, r.location?.replace(app!.origin, "")])).toEqual(Array(20).fill([307, "/sign-in"]));
 });
