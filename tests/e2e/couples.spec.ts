@@ -13,7 +13,7 @@ test("the front desk adds a couple; missing names are flagged and nothing is sav
   const first = page.getByRole("group", { name: "First partner" });
   await first.getByLabel("First name").fill("Iris");
   await first.getByLabel("Last name").fill(last);
-  await first.getByLabel("Email").fill("iris@example");
+  await first.getByLabel("Email", { exact: true }).fill("iris@example");
   const second = page.getByRole("group", { name: "Second partner" });
   await second.getByLabel("First name").fill("Noel");
   await second.getByLabel("Last name").fill(last);
@@ -23,7 +23,7 @@ test("the front desk adds a couple; missing names are flagged and nothing is sav
   await expect(first.getByLabel("First name")).toHaveValue("Iris");
   await expect(second.getByLabel("Last name")).toHaveValue(last);
 
-  await first.getByLabel("Email").fill("iris@example.com");
+  await first.getByLabel("Email", { exact: true }).fill("iris@example.com");
   await page.getByRole("button", { name: "Add couple" }).click();
   await page.getByRole("link", { name: "Open their page" }).click();
   await expect(page.getByRole("heading", { name: `Iris & Noel ${last}` })).toBeVisible();
@@ -34,7 +34,7 @@ test("the front desk adds a couple; missing names are flagged and nothing is sav
   // Editing: a new phone number for Noel.
   await page.getByRole("link", { name: `Iris & Noel ${last}` }).click();
   await page.getByRole("link", { name: "Edit couple" }).click();
-  await expect(page.getByRole("group", { name: "First partner" }).getByLabel("Email")).toHaveValue("iris@example.com");
+  await expect(page.getByRole("group", { name: "First partner" }).getByLabel("Email", { exact: true })).toHaveValue("iris@example.com");
   await page.getByRole("group", { name: "Second partner" }).getByLabel("Phone").fill("(415) 555-0142");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("form-success")).toContainText("Couple updated.");
