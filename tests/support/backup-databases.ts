@@ -8,6 +8,7 @@ import { newPGlite } from "@/lib/db/adapter";
 import { rawPGlite, rawPostgres, type RawDatabase } from "@/lib/db/ops/raw";
 import type { Db } from "@/lib/db/prisma";
 import { clinicWithEvaluation, lotWith, medicineSession, phq9, signedClearance } from "./dosing-fixtures";
+import { withPgClient } from "./pg-client";
 
 // Issue 13's backup tests: empty databases of either kind to restore into (created here, and
 // closed and dropped by closeBackupDatabases), each table's contents as a digest, and a clinic
@@ -20,15 +21,8 @@ export const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kap-backup-test-"));
 const created: string[] = [];
 const opened: RawDatabase[] = [];
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** A statement on the server's own database (creating and dropping the tests' databases). */
+const admin = (sql: string) => withPgClient(server!, (client) => client.query(sql));
 
 /** An empty database of the given kind: a fresh in-memory PGlite, or a new database on the local server. */
 export async function emptyDatabase(kind: "pglite" | "postgres"): Promise<RawDatabase> {

@@ -8,6 +8,7 @@ import { signIn } from "../../../bench/sign-in";
 import { addClinicDays, clinicDate } from "@/lib/protocol/calendar";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../../prisma/seed/demo-people";
 import { startApp, type AppServer } from "../../support/app-server";
+import { withPgClient } from "../../support/pg-client";
 
 // Issue 16: on PostgreSQL `npm start` serves with a worker per core (here WEB_CONCURRENCY=2),
 // and what must hold across processes does. 500 bookings of one room at one time, sent 50 at a
@@ -30,23 +31,14 @@ function getOnNewConnection(url: string, cookie: string): Promise<{ status: numb
   });
 }
 
-async function withDatabase<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   await app?.stop();
-  await withDatabase(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  await withPgClient(server, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 });
 
 test("two workers on one PostgreSQL: 500 bookings of one room and time, exactly one booked, no 5xx, no overlap; a session signed out on one is refused on all", { timeout: 480_000 }, async () => {
-  await withDatabase(server, (c) => c.query(`CREATE DATABASE ${name}`));
+  await withPgClient(server, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(server);
   url.pathname = `/${name}`;
   const port = 3800 + Math.floor(Math.random() * 200);
@@ -54,7 +46,7 @@ test("two workers on one PostgreSQL: 500 bookings of one room and time, exactly 
   app = await startApp(port, { DATABASE_URL: url.toString(), WEB_CONCURRENCY: "2", KAP_DEMO_OPEN_EVERY_DAY: "1", KAP_SCHEDULED_BACKUPS: "off" });
   expect(app.output()).toContain("2 workers");
 
-  const { couple, room } = await withDatabase(url.toString(), async (c) => ({
+  const { couple, room } = await withPgClient(url.toString(), async (c) => ({
     couple: (await c.query<{ id: string; timeZone: string }>(`SELECT c.id, k."timeZone" FROM "Couple" c JOIN "Clinic" k ON k.id = c."clinicId" ORDER BY c."createdAt", c.id LIMIT 1`)).rows[0],
     room: (await c.query<{ id: string }>(`SELECT id FROM "Room" WHERE active AND NOT "dosingEquipped" ORDER BY name LIMIT 1`)).rows[0],
   }));
@@ -76,14 +68,14 @@ test("two workers on one PostgreSQL: 500 bookings of one room and time, exactly 
   await Promise.all(Array.from({ length: 50 }, sender));
 
   // Both workers served: each process's connections carry its own name (lib/db/pg-pool.ts).
-  const processes = await withDatabase(url.toString(), async (c) =>
+  const processes = await withPgClient(url.toString(), async (c) =>
     (await c.query<{ name: string }>(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE datname = $1 AND application_name LIKE 'kap-%'`, [name])).rows.length,
   );
   expect(processes).toBe(2);
   expect(outcomes).toHaveLength(500);
   expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
   expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-  const sessions = await withDatabase(url.toString(), async (c) =>
+  const sessions = await withPgClient(url.toString(), async (c) =>
     (await c.query<{ n: string }>(`SELECT count(*) AS n FROM "Session" WHERE "roomId" = $1 AND "coupleId" = $2 AND status <> 'CANCELLED' AND "startsAt"::date >= $3::date - 1 AND "startsAt"::date <= $3::date + 1`, [room.id, couple.id, date])).rows[0].n,
   );
   expect(Number(sessions)).toBe(1);

@@ -13,6 +13,7 @@ import { addClinicDays, clinicDate } from "@/lib/protocol/calendar";
 import { DEMO_PASSWORD, DEMO_STAFF } from "../../../prisma/seed/demo-people";
 import { startApp, type AppServer } from "../../support/app-server";
 import { runCommand } from "../../support/operations-commands";
+import { withPgClient } from "../../support/pg-client";
 
 // Issue 13, "Done when": `npm start` on the embedded database, a booking made through the app,
 // the app stopped, `npm run db:move-to-postgres URL` into a new database on the local server, the
@@ -27,15 +28,8 @@ const pgliteDir = path.join(dir, "pglite");
 const frontDesk = DEMO_STAFF.find((s) => s.key === "diaz")!;
 const running: AppServer[] = [];
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** A statement on the server's own database (creating and dropping the tests' databases). */
+const admin = (sql: string) => withPgClient(server!, (client) => client.query(sql));
 
 afterAll(async () => {
   for (const app of running) await app.stop();

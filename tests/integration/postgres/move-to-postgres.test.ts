@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { openDatabase } from "@/lib/db/adapter";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { embeddedClinicFolder, runCommand } from "../../support/operations-commands";
+import { withPgClient } from "../../support/pg-client";
 
 // Issue 13: db:move-to-postgres as an office manager runs it, from an embedded folder of its own
 // to a new database on the local server (created and dropped here).
@@ -17,15 +18,8 @@ let folder: string;
 let c: Awaited<ReturnType<typeof embeddedClinicFolder>>["c"];
 let booking: Awaited<ReturnType<typeof embeddedClinicFolder>>["booking"];
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** A statement on the server's own database (creating and dropping the tests' databases). */
+const admin = (sql: string) => withPgClient(server!, (client) => client.query(sql));
 
 const move = (url: string, pgliteDir: string) => runCommand("db-move-to-postgres", [url], pgliteDir);
 
