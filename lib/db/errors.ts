@@ -86,6 +86,8 @@ export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   Session_not_its_own_medicine_session: refused("a session cannot be its own medicine session.", "P4"),
   Session_kap_kind_in_cycle: refused("KAP sessions belong to a KAP cycle: start one for this couple first.", "P7", "kind"),
   Session_cancellation_recorded: refused("a cancellation is recorded with its reason.", "P10", "reason"),
+  Session_series_is_couples_therapy: refused("only couples therapy is booked as a recurring series.", undefined, "kind"),
+  SessionSeries_rule_bounded: refused("A series repeats every week or every two weeks, 2 to 104 times or until a date, at a time of day.", undefined, "count"),
   Clinic_session_lengths_positive: refused("Every session length must be at least 1 minute."),
   Clinic_preparations_nonnegative: refused("The number of preparation sessions cannot be negative.", "P2"),
   Clinic_integration_window: refused("the integration window must start no later than it ends.", "P4"),
