@@ -66,6 +66,8 @@ const PERMISSIONS = {
   "backup:manage": ["ADMIN"],
   /** Email reminders (issue 15): the outbox, what went, what is queued, what failed and why. */
   "outbox:read": ["ADMIN"],
+  /** Try a failed message again now. */
+  "outbox:manage": ["ADMIN"],
 } as const satisfies Record<string, readonly StaffRoleName[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

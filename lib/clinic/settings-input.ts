@@ -43,6 +43,11 @@ export const ZClinicLimits = z
       .regex(/^[0-9+()\-. ]{7,20}$/, { error: "Enter the clinic's phone of digits, spaces and + ( ) - only, or leave it empty." })
       .nullable(),
     contactEmail: z.string().trim().toLowerCase().email({ error: "Enter a valid email address for the clinic, or leave it empty." }).nullable(),
+    // The clinicians' morning digest (issue 15): the Clinic table's CHECK allows any time of day.
+    staffDigestOn: z.boolean({ error: "Say whether clinicians get a morning digest." }),
+    staffDigestAtMinute: z
+      .number({ error: "Enter the time the morning digest is sent as HH:MM." })
+      .refine((m) => Number.isInteger(m) && m >= 0 && m < 24 * 60, { error: "Enter the time the morning digest is sent as HH:MM." }),
   })
   .superRefine((s, ctx) => {
     if (s.maxDiastolic >= s.maxSystolic) {
@@ -85,6 +90,8 @@ export const LIMIT_COLUMNS = [
   "preparationText",
   "contactPhone",
   "contactEmail",
+  "staffDigestOn",
+  "staffDigestAtMinute",
 ] as const satisfies readonly (keyof TClinicLimits)[];
 
 export function clinicSettingsOf(row: ClinicSettingsRow): TClinicSettings {
@@ -157,6 +164,8 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     preparationText: typeof form.preparationText === "string" ? form.preparationText : "",
     contactPhone: blankToNull(form.contactPhone),
     contactEmail: blankToNull(form.contactEmail),
+    staffDigestOn: ticked(form.staffDigestOn),
+    staffDigestAtMinute: minuteOfDay(form.staffDigestAtMinute),
   };
 }
 

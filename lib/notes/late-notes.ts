@@ -18,7 +18,7 @@ export function isNoteLate(endsAt: Date, now: Date, lateHours: number): boolean 
 }
 
 /** Completed sessions that have a note to write and no signed one. A medical evaluation's record is its clearance. */
-const UNSIGNED: Prisma.SessionWhereInput = {
+export const UNSIGNED_NOTE: Prisma.SessionWhereInput = {
   status: "COMPLETED",
   kind: { not: "MEDICAL_EVALUATION" },
   OR: [{ note: { is: null } }, { note: { is: { signedAt: null } } }],
@@ -44,7 +44,7 @@ export async function notesToWrite(staff: Staff, now = new Date()) {
   if (!can(staff.roles, "note:write")) return [];
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: staff.clinicId }, select: { noteLateHours: true } });
   const rows = await db.session.findMany({
-    where: { AND: [UNSIGNED, { clinicId: staff.clinicId, clinicians: { some: { userId: staff.id } } }] },
+    where: { AND: [UNSIGNED_NOTE, { clinicId: staff.clinicId, clinicians: { some: { userId: staff.id } } }] },
     select: { ...SELECT, note: { select: { authorId: true, author: { select: { name: true } } } } },
     orderBy: [{ endsAt: "asc" }, { id: "asc" }],
     take: LIST_LIMIT,
@@ -64,7 +64,7 @@ export async function lateNotesOfClinic(staff: Staff, now = new Date()) {
   const clinic = await db.clinic.findUniqueOrThrow({ where: { id: staff.clinicId }, select: { noteLateHours: true } });
   const cutoff = new Date(now.getTime() - clinic.noteLateHours * HOUR);
   const rows = await db.session.findMany({
-    where: { AND: [where, UNSIGNED, { endsAt: { lt: cutoff } }] },
+    where: { AND: [where, UNSIGNED_NOTE, { endsAt: { lt: cutoff } }] },
     select: SELECT,
     orderBy: [{ endsAt: "asc" }, { id: "asc" }],
     take: LIST_LIMIT,

@@ -16,6 +16,7 @@ const MESSAGE = {
   sentAt: true,
   withdrawnAt: true,
   client: { select: { firstName: true, lastName: true } },
+  user: { select: { name: true } },
 } as const;
 
 /**
@@ -28,6 +29,9 @@ export async function loadOutbox(clinicId: string) {
     db.outboxMessage.findMany({ where: { clinicId, status: { in: ["QUEUED", "SENDING", "FAILED"] } }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], take: 200, select: MESSAGE }),
     db.outboxMessage.findMany({ where: { clinicId, status: { in: ["SENT", "WITHDRAWN"] } }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: 100, select: MESSAGE }),
   ]);
-  return { timeZone: clinic.timeZone, waiting, done, smtpConfigured: Boolean(env.SMTP_URL && env.SMTP_FROM), sending: env.KAP_EMAIL_SENDER === "on" };
+  // A clinician's digest is theirs: its lines name couples' sessions and clearances (initials only,
+  // but still their caseload), which an admin does not reach (P11). The admin sees that it went.
+  const shown = <M extends { kind: string; textBody: string }>(m: M): M => (m.kind === "STAFF_DIGEST" ? { ...m, textBody: "" } : m);
+  return { timeZone: clinic.timeZone, waiting: waiting.map(shown), done: done.map(shown), smtpConfigured: Boolean(env.SMTP_URL && env.SMTP_FROM), sending: env.KAP_EMAIL_SENDER === "on" };
 }
 export type OutboxPage = Awaited<ReturnType<typeof loadOutbox>>;

@@ -49,7 +49,7 @@ export async function queueReminders(database: Db, now = new Date(), options: { 
           const dueAt = reminderDueAt(kind, session.startsAt, clinic);
           const { subject, text } = composeReminder(kind, clinic, { id: session.id, kind: session.kind, startsAt: session.startsAt, roomName: session.room?.name ?? null }, { ...client, email: client.email });
           const key = reminderKey(kind, session.id, client.id, session.startsAt);
-          rows.push({ key, values: Prisma.sql`(${clinic.id}::uuid, ${key}, ${kind}::"OutboxKind", ${session.id}::uuid, ${client.id}::uuid, ${session.startsAt}, ${client.email}, ${subject}, ${text}, ${dueAt}, ${dueAt}, ${now})` });
+          rows.push({ key, values: Prisma.sql`(${clinic.id}::uuid, ${key}, ${kind}::"OutboxKind", ${session.id}::uuid, ${client.id}::uuid, NULL, ${session.startsAt}, ${client.email}, ${subject}, ${text}, ${dueAt}, ${dueAt}, ${now})` });
         }
       }
     }
@@ -82,10 +82,12 @@ async function withdrawStale(database: Db, now: Date, clinicIds?: string[]): Pro
  * an address, the clinic's settings) while it waits, or it was withdrawn and is wanted again (a
  * session moved back to its first time, a partner who opted in again): then it is rewritten and
  * queued afresh. Sent, sending and failed messages are never touched. Returns the rows written.
+ * Each row is (clinicId, key, kind, sessionId, clientId, userId, sessionStartsAt, toAddress,
+ * subject, textBody, dueAt, nextAttemptAt, updatedAt).
  */
-async function upsertMessages(database: Db, rows: Prisma.Sql[], now: Date): Promise<number> {
+export async function upsertMessages(database: Db, rows: Prisma.Sql[], now: Date): Promise<number> {
   return database.$executeRaw`
-    INSERT INTO "OutboxMessage" ("clinicId", "key", "kind", "sessionId", "clientId", "sessionStartsAt", "toAddress", "subject", "textBody", "dueAt", "nextAttemptAt", "updatedAt")
+    INSERT INTO "OutboxMessage" ("clinicId", "key", "kind", "sessionId", "clientId", "userId", "sessionStartsAt", "toAddress", "subject", "textBody", "dueAt", "nextAttemptAt", "updatedAt")
     VALUES ${Prisma.join(rows)}
     ON CONFLICT ("key") DO UPDATE
        SET "toAddress" = EXCLUDED."toAddress", "subject" = EXCLUDED."subject", "textBody" = EXCLUDED."textBody",

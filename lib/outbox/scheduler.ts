@@ -3,12 +3,14 @@ import { db } from "../db";
 import { env } from "../env";
 import { smtpMailer, type Mailer } from "./mailer";
 import { queueReminders } from "./queue-reminders";
+import { queueStaffDigests } from "./staff-digest";
 import { sendDueMessages } from "./send-outbox";
 
 // The email sender of the running server (instrumentation.ts starts it once per process, as the
-// backup schedule). Every minute it queues the coming reminders (idempotent by key) and, when
-// SMTP is configured, sends what is due. Every worker of npm start runs it: the claim in the
-// database (send-outbox.ts) is what makes each message go once.
+// backup schedule). Every minute it queues the coming reminders (idempotent by key) and the
+// clinicians' morning digests once their time has come, and, when SMTP is configured, sends what
+// is due. Every worker of npm start runs it: the claim in the database (send-outbox.ts) is what
+// makes each message go once.
 
 const TICK_MS = 60_000;
 
@@ -34,6 +36,7 @@ export function startOutboxSender(): void {
     busy = true;
     try {
       await queueReminders(db);
+      await queueStaffDigests(db);
       if (mailer) {
         const { sent, failed } = await sendDueMessages(db, mailer, workerName());
         if (sent + failed > 0) console.log(`Email: ${sent} sent, ${failed} to try again (see /admin/outbox).`);

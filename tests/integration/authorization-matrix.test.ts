@@ -84,6 +84,14 @@ const gated = (allowed: readonly Caller[], field: string, target: (fx: Fixture) 
   unchanged,
 });
 
+/** A message that gave up, in a clinic's outbox. */
+async function failedMessage(clinicId: string): Promise<string> {
+  const key = `matrix.${unique()}`;
+  const at = new Date();
+  const m = await db.outboxMessage.create({ data: { clinicId, key, kind: "APPOINTMENT_REMINDER", toAddress: "p@couple.test", subject: "Reminder", textBody: "-", dueAt: at, nextAttemptAt: at, status: "FAILED", attempts: 8, lastError: "refused" } });
+  return m.id;
+}
+
 async function makeFixture() {
   const c = await smallClinic(db);
   const user = (name: string, roles: Role[], clinicId = c.clinic.id) =>
@@ -252,7 +260,7 @@ const MATRIX: Record<string, Row> = {
         openWeekdays: ["1", "2", "3", "4", "5", "6"], opensAtMinute: "08:00", closesAtMinute: "20:00",
         maxSystolic: "160", maxDiastolic: "90", maxHeartRate: "100", vitalsIntervalMinMinutes: "15", vitalsIntervalMaxMinutes: "40",
         dischargeMinMinutes: "120", idleTimeoutMinutes: "15", absoluteTimeoutHours: "12",
-        "safetyScreen.enabled": "on", "safetyScreen.days": "7", noteLateHours: "72", reminderDaysBefore: "2", reminderAtMinute: "09:00",
+        "safetyScreen.enabled": "on", "safetyScreen.days": "7", noteLateHours: "72", reminderDaysBefore: "2", reminderAtMinute: "09:00", staffDigestAtMinute: "07:00",
       })),
     reach: { none: "the settings of the admin's own clinic" },
     unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, clearanceValidityDays: 120 } }),
@@ -269,6 +277,13 @@ const MATRIX: Record<string, Row> = {
     call: (fn) => call(fn, null, form({ backupAtMinute: "03:15", backupKeepDaily: "20", backupKeepMonthly: "6" })),
     reach: { none: "the backup settings of the admin's own clinic" },
     unchanged: (fx) => db.clinic.count({ where: { id: fx.clinic.id, backupKeepDaily: 20 } }),
+  },
+  // The outbox (issue 15): an admin tries a failed message again; another clinic's message is not found.
+  "app/(clinic)/admin/outbox/actions.ts#retryMessageAction": {
+    allowed: ["ADMIN"],
+    call: async (fn, fx, id) => call(fn, null, form({ messageId: id ?? (await failedMessage(fx.clinic.id)) })),
+    reach: { outOfReach: [{ caller: "ADMIN", why: "a message of another clinic", target: (fx) => failedMessage(fx.elsewhere.clinic.id) }] },
+    unchanged: (fx) => db.outboxMessage.count({ where: { clinicId: { in: clinics(fx) }, status: "QUEUED" } }),
   },
   "app/(clinic)/admin/staff/actions.ts#addStaffAction": {
     allowed: ["ADMIN"],

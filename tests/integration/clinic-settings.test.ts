@@ -66,6 +66,7 @@ describe(`clinic settings (${databaseKind})`, () => {
       [{ reminderDaysBefore: 0 }, "reminderDaysBefore", /^The appointment reminder's lead must be at least 1 day\.$/],
       [{ reminderDaysBefore: 15 }, "reminderDaysBefore", /^The appointment reminder's lead must be at most 14 days\.$/],
       [{ reminderAtMinute: Number.NaN }, "reminderAtMinute", /^Enter the time reminders are sent as HH:MM\.$/],
+      [{ staffDigestAtMinute: 24 * 60 }, "staffDigestAtMinute", /^Enter the time the morning digest is sent as HH:MM\.$/],
       [{ contactEmail: "front desk" }, "contactEmail", /^Enter a valid email address for the clinic, or leave it empty\.$/],
       [{ contactPhone: "call us" }, "contactPhone", /^Enter the clinic's phone of digits/],
       [{ preparationText: "x".repeat(2001) }, "preparationText", /^Keep the preparation text under 2,000 characters\.$/],
@@ -148,6 +149,15 @@ describe(`clinic settings (${databaseKind})`, () => {
     expect(settingsCandidateOf({ reminderDaysBefore: "2", reminderAtMinute: "09:15", preparationText: "Bring water.", contactPhone: " ", contactEmail: "" })).toMatchObject({
       reminderDaysBefore: 2, reminderAtMinute: 555, preparationText: "Bring water.", contactPhone: null, contactEmail: null,
     });
+  });
+
+  test("the clinicians' morning digest: on at 07:00 by default; the form's time and checkbox are stored", async () => {
+    const before = await current();
+    expect(before).toMatchObject({ staffDigestOn: true, staffDigestAtMinute: 420 });
+    // The checkbox left out (unticked) is off.
+    const { staffDigestOn, staffDigestAtMinute } = settingsCandidateOf({ staffDigestAtMinute: "06:45" });
+    await updateClinicSettings(admin, { ...before, staffDigestOn, staffDigestAtMinute });
+    expect(await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } })).toMatchObject({ staffDigestOn: false, staffDigestAtMinute: 405 });
   });
 
   test("the safety screen's checkbox: ticked is on, left out is off", () => {

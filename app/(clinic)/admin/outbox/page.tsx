@@ -2,12 +2,13 @@ import { Badge, EmptyState, PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { formatClinicDateTime } from "@/lib/format/clinic-time";
 import { loadOutbox, type OutboxPage } from "@/lib/outbox/list-outbox";
+import { RetryButton } from "./_components/retry-button";
 
 export const metadata = { title: "Outbox" };
 
 type Message = OutboxPage["waiting"][number];
 
-const KINDS = { APPOINTMENT_REMINDER: "Appointment reminder", MEDICINE_PREPARATION: "Preparation (day before)" } as const;
+const KINDS = { APPOINTMENT_REMINDER: "Appointment reminder", MEDICINE_PREPARATION: "Preparation (day before)", STAFF_DIGEST: "Clinician's morning digest" } as const;
 const STATUSES = {
   QUEUED: { label: "Queued", tone: "neutral" },
   SENDING: { label: "Sending", tone: "warn" },
@@ -45,21 +46,33 @@ function MessageTable({ messages, zone, smtpConfigured, caption, testId }: { mes
             <tr key={m.id} data-testid={testId} className="align-top">
               <td className="whitespace-nowrap px-3 py-2">{formatClinicDateTime(m.dueAt, zone)}</td>
               <td className="px-3 py-2">
-                {m.client ? `${m.client.firstName} ${m.client.lastName}` : ""}
+                {m.client ? `${m.client.firstName} ${m.client.lastName}` : (m.user?.name ?? "")}
                 <span className="block break-all text-xs text-stone-600">{m.toAddress}</span>
               </td>
               <td className="px-3 py-2">
                 <span className="block text-xs text-stone-600">{KINDS[m.kind]}</span>
-                <details>
-                  <summary className="cursor-pointer">{m.subject}</summary>
-                  <pre className="mt-2 whitespace-pre-wrap font-sans text-xs">{m.textBody}</pre>
-                </details>
+                {m.kind === "STAFF_DIGEST" ? (
+                  <span className="block">
+                    {m.subject}
+                    <span className="block text-xs text-stone-600">Its content is for the clinician only.</span>
+                  </span>
+                ) : (
+                  <details>
+                    <summary className="cursor-pointer">{m.subject}</summary>
+                    <pre className="mt-2 whitespace-pre-wrap font-sans text-xs">{m.textBody}</pre>
+                  </details>
+                )}
               </td>
               <td className="px-3 py-2">
                 <Badge tone={STATUSES[m.status].tone}>{STATUSES[m.status].label}</Badge>
                 {m.sentAt && <span className="block text-xs text-stone-600">{formatClinicDateTime(m.sentAt, zone)}</span>}
                 {m.withdrawnAt && <span className="block text-xs text-stone-600">{formatClinicDateTime(m.withdrawnAt, zone)}: the session moved, was cancelled or began first, or the partner opted out</span>}
                 {reason && <p className="mt-1 text-xs text-red-800">{reason}</p>}
+                {(m.status === "FAILED" || (m.status === "QUEUED" && m.lastError)) && smtpConfigured && (
+                  <div className="mt-2">
+                    <RetryButton messageId={m.id} subject={m.subject} />
+                  </div>
+                )}
               </td>
             </tr>
           );

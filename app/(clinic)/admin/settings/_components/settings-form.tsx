@@ -151,6 +151,14 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
         </div>
       </Group>
 
+      <Group
+        legend="Clinicians’ morning digest"
+        hint="Each therapist and psychiatrist with something on their day gets one email: their sessions, their late notes, and clearances that end before a booked medicine session. Couples are named by initials only."
+      >
+        <Checkbox name="staffDigestOn" label="Send clinicians a morning digest" checked={s.staffDigestOn} error={errors?.staffDigestOn} />
+        <TextField label="Digest sent at (clinic time)" name="staffDigestAtMinute" type="time" defaultValue={hhmm(s.staffDigestAtMinute)} error={errors?.staffDigestAtMinute} />
+      </Group>
+
       <Group legend="Sign-in">
         {number("idleTimeoutMinutes", "Sign out after idle (minutes)", s.idleTimeoutMinutes)}
         {number("absoluteTimeoutHours", "Longest sign-in (hours)", s.absoluteTimeoutHours)}
