@@ -1,0 +1,135 @@
+// `npm run bench:profile [-- --small]`: where a request's CPU goes (issue 16). Serves the
+// production build on PostgreSQL with the bench's large clinic, sampled by V8's profiler
+// (bench/cpu-profiler.mjs, preloaded into each server process), sends one
+// request at a time (the calendar week as the front desk sees it, then bookings), and writes:
+// each server's .cpuprofile (bench-results/profiles/, for Chrome DevTools' Performance panel) and
+// bench/results/profile.md: the CPU milliseconds per request, by where they go (React rendering,
+// Next.js, Prisma, pg, Node's own streams and zlib, GC) and the functions that cost most.
+import fs from "node:fs";
+import path from "node:path";
+import { actionId } from "./action-id";
+import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
+import { buildClinic, freeSlots, LARGE, SMALL } from "./clinic-model";
+import { BENCH_PASSWORD, createDatabase, dropDatabase, fillDatabase } from "./prepare-database";
+import { startServer } from "./server";
+import { signIn } from "./sign-in";
+import { selfTimes, summarise, type CpuProfile } from "./cpu-summary";
+
+const small = process.argv.includes("--small");
+const POSTGRES = process.env.KAP_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const REQUESTS = small ? 20 : 200;
+const WARM_UP = 20;
+const PROFILES = path.resolve("bench-results/profiles");
+const log = (line: string) => console.log(`[profile] ${line}`);
+
+/** Of the profiles a server's processes wrote into `dir` at exit, the serving one's: it ran Next.js, and worked the most. */
+function servingProfile(dir: string): CpuProfile {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  const profiles = files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as CpuProfile);
+  if (profiles.length === 0) throw new Error(`No CPU profile was written in ${dir}`);
+  // Each process writes its own; the serving one is the one that ran Next.js and worked the most.
+  const busy = (p: CpuProfile) => selfTimes(p).reduce((sum, t) => sum + t.ms, 0);
+  const serving = profiles.filter((p) => p.nodes.some((n) => /node_modules\/next\//.test(n.callFrame.url)));
+  return serving.sort((a, b) => busy(b) - busy(a))[0]!;
+}
+
+async function profiled(name: string, url: string, run: (origin: string, cookie: string) => Promise<void>): Promise<CpuProfile> {
+  const dir = path.join(PROFILES, name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const before = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = `${before ?? ""} --import=${path.resolve("bench/cpu-profiler.mjs")}`.trim();
+  process.env.KAP_BENCH_CPU_PROFILE_DIR = dir;
+  try {
+    const server = await startServer({ kind: "postgres", url }, 3900, () => {});
+    try {
+      await run(server.origin, await signIn(server.origin, deskEmail, BENCH_PASSWORD));
+    } finally {
+      await server.stop();
+      await groupGone(server.pid);
+    }
+  } finally {
+    if (before === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = before;
+    delete process.env.KAP_BENCH_CPU_PROFILE_DIR;
+  }
+  return servingProfile(dir);
+}
+
+let deskEmail = "";
+
+/** Waits until every process of the server's group has exited, and so written its profile. */
+async function groupGone(pid: number): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The server's processes (group ${pid}) did not exit within a minute`);
+}
+
+async function main() {
+  const name = `kap_profile_${process.pid}`;
+  const url = await createDatabase(POSTGRES, name);
+  try {
+    const model = buildClinic(small ? SMALL : LARGE, new Date());
+    deskEmail = model.desk.email;
+    log(`generating ${model.sessions.length} sessions`);
+    await fillDatabase({ kind: "postgres", url }, model);
+
+    log(`calendar week: ${WARM_UP} to warm up, then ${REQUESTS} one at a time`);
+    // The warm-up's CPU is in the profile too (compiling, first renders): measured apart below.
+    const warmUp = await profiled("warm-up", url, async (origin, cookie) => {
+      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
+    });
+    const calendar = await profiled("calendar", url, async (origin, cookie) => {
+      for (let i = 0; i < WARM_UP + REQUESTS; i++) {
+        const res = await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`The calendar answered HTTP ${res.status}`);
+        await res.text();
+      }
+    });
+    log(`the floor: ${REQUESTS} requests for the Help page (the sign-in check and the layout, no data)`);
+    const floor = await profiled("floor", url, async (origin, cookie) => {
+      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
+      for (let i = 0; i < REQUESTS; i++) {
+        const res = await fetch(`${origin}/help`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`The Help page answered HTTP ${res.status}`);
+        await res.text();
+      }
+    });
+    log(`booking: ${WARM_UP} to warm up (calendar), then ${REQUESTS} bookings one at a time`);
+    const slots = freeSlots(model, REQUESTS);
+    const booking = await profiled("booking", url, async (origin, cookie) => {
+      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
+      const headers = bookingHeaders(actionId("components/scheduling/actions.ts", "bookSessionAction"), origin, cookie);
+      for (const slot of slots) {
+        const res = await fetch(`${origin}/calendar`, { method: "POST", headers, body: bookingBody(slot) });
+        const body = await res.text();
+        if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 300)}`);
+      }
+    });
+    const minus = (a: CpuProfile, b: CpuProfile): CpuProfile[] => [a, { ...b, timeDeltas: b.timeDeltas.map((d) => -d) }];
+    const report = [
+      "## Where a request's CPU goes",
+      "",
+      `\`npm run bench:profile\`${small ? " --small" : ""}, ${new Date().toISOString()}, PostgreSQL, ${model.sessions.length} sessions. ` +
+        "Each server's start-up and warm-up requests are subtracted (a server that only starts and warms up is profiled too), so the figures are the steady state.",
+      "",
+      summarise("Calendar week (front desk)", minus(calendar, warmUp), REQUESTS),
+      summarise("The floor: the Help page (the sign-in check and the layout, no data)", minus(floor, warmUp), REQUESTS),
+      summarise("Booking (couples therapy, the action's reply re-renders the calendar)", minus(booking, warmUp), REQUESTS),
+    ].join("\n");
+    fs.mkdirSync("bench/results", { recursive: true });
+    fs.writeFileSync("bench/results/profile.md", report);
+    console.log(report);
+    log(`profiles in ${PROFILES}`);
+  } finally {
+    await dropDatabase(POSTGRES, name);
+  }
+}
+
+await main();
