@@ -84,7 +84,7 @@ function MessageTable({ messages, zone, smtpConfigured, caption, testId }: { mes
 
 export default async function OutboxPageView() {
   const admin = await requirePermission("outbox:read");
-  const { timeZone: zone, waiting, done, smtpConfigured, sending } = await loadOutbox(admin.clinicId);
+  const { timeZone: zone, waiting, done, smtpConfigured, sending } = await loadOutbox(admin);
   const how = !sending
     ? "This server neither queues nor sends email (KAP_EMAIL_SENDER=off)."
     : smtpConfigured
