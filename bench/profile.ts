@@ -10,7 +10,8 @@ import path from "node:path";
 import { actionId } from "./action-id";
 import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
 import { buildClinic, freeSlots, LARGE, SMALL } from "./clinic-model";
-import { BENCH_PASSWORD, createDatabase, dropDatabase, fillDatabase } from "./prepare-database";
+import { insertClinicalRecord } from "./clinical-record";
+import { BENCH_PASSWORD, createDatabase, dropDatabase, fillDatabase, openSql } from "./prepare-database";
 import { startServer } from "./server";
 import { signIn } from "./sign-in";
 import { selfTimes, summarise, type CpuProfile } from "./cpu-summary";
@@ -33,7 +34,7 @@ function servingProfile(dir: string): CpuProfile {
   return serving.sort((a, b) => busy(b) - busy(a))[0]!;
 }
 
-async function profiled(name: string, url: string, run: (origin: string, cookie: string) => Promise<void>): Promise<CpuProfile> {
+async function profiled(name: string, url: string, run: (origin: string, cookie: string) => Promise<void>, email = deskEmail): Promise<CpuProfile> {
   const dir = path.join(PROFILES, name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -43,7 +44,7 @@ async function profiled(name: string, url: string, run: (origin: string, cookie:
   try {
     const server = await startServer({ kind: "postgres", url }, 3900, () => {});
     try {
-      await run(server.origin, await signIn(server.origin, deskEmail, BENCH_PASSWORD));
+      await run(server.origin, await signIn(server.origin, email, BENCH_PASSWORD));
     } finally {
       await server.stop();
       await groupGone(server.pid);
@@ -79,6 +80,8 @@ async function main() {
     deskEmail = model.desk.email;
     log(`generating ${model.sessions.length} sessions`);
     await fillDatabase({ kind: "postgres", url }, model);
+    const sql = await openSql({ kind: "postgres", url });
+    const record = await insertClinicalRecord(sql, model).finally(() => sql.close());
 
     log(`calendar week: ${WARM_UP} to warm up, then ${REQUESTS} one at a time`);
     // The warm-up's CPU is in the profile too (compiling, first renders): measured apart below.
@@ -101,6 +104,20 @@ async function main() {
         await res.text();
       }
     });
+    log(`couple page: ${REQUESTS} requests for the couple with the fullest record, as its therapist`);
+    const couplePage = await profiled(
+      "couple-page",
+      url,
+      async (origin, cookie) => {
+        for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
+        for (let i = 0; i < REQUESTS; i++) {
+          const res = await fetch(`${origin}/couples/${record.coupleId}`, { headers: { cookie } });
+          if (res.status !== 200) throw new Error(`The couple page answered HTTP ${res.status}`);
+          await res.text();
+        }
+      },
+      record.therapistEmail,
+    );
     log(`booking: ${WARM_UP} to warm up (calendar), then ${REQUESTS} bookings one at a time`);
     const slots = freeSlots(model, REQUESTS);
     const booking = await profiled("booking", url, async (origin, cookie) => {
@@ -121,6 +138,7 @@ async function main() {
       "",
       summarise("Calendar week (front desk)", minus(calendar, warmUp), REQUESTS),
       summarise("The floor: the Help page (the sign-in check and the layout, no data)", minus(floor, warmUp), REQUESTS),
+      summarise(`Couple page (${record.notes} signed notes, ${record.measures} measures), as its therapist`, minus(couplePage, warmUp), REQUESTS),
       summarise("Booking (couples therapy, the action's reply re-renders the calendar)", minus(booking, warmUp), REQUESTS),
     ].join("\n");
     fs.mkdirSync("bench/results", { recursive: true });

@@ -4,12 +4,14 @@ import type { BackupRun } from "./backup";
 import type { BaselineResult } from "./baseline";
 import type { PageJs } from "./first-load-js";
 import type { LoadResult } from "./load";
+import type { CpuUse } from "./cpu-use";
 import type { Floor, WorkersRun } from "./workers";
 
 export type DatabaseRun = {
   database: "PostgreSQL" | "PGlite";
   generation: { sessions: number; seconds: number };
-  calendar: LoadResult & { connections: number };
+  /** With the cores each side used meanwhile (cpu-use.ts); absent in results from before it was measured. */
+  calendar: LoadResult & { connections: number; cpu?: CpuUse };
   booking: LoadResult & { connections: number };
   baseline: BaselineResult & { connections: number };
   planner: { what: string; plans: number; p50Ms: number; p95Ms: number; lastPlan: Record<string, number> };
@@ -93,6 +95,8 @@ export function markdown(report: Report): string {
       r.workers ? `${r.workers.workers} · ${r.workers.calendar.p50Ms} ms · ${r.workers.calendar.perSecond}/s · ${r.workers.booking.p50Ms} ms · ${r.workers.booking.perSecond}/s (${r.workers.booking.ok} ok, ${r.workers.booking.failed} failed)` : "n/a"),
     info("A worker per core: 500 bookings of one slot (booked · refused · 5xx · sessions there)", (r) =>
       r.workers ? `${r.workers.conflicting.booked} · ${r.workers.conflicting.refused} · ${r.workers.conflicting.serverErrors} · ${r.workers.conflicting.sessionsInDatabase}` : "n/a"),
+    info("Cores in use during the calendar load (10 connections): server · PostgreSQL · load generator = total, one process | a worker per core", (r) =>
+      [r.calendar.cpu, r.workers?.calendar.cpu].map((c) => (c ? `${c.server} · ${c.postgres} · ${c.load} = ${c.total}` : "n/a")).join(" \\| ")),
     info("A worker per core: memory of each process (the workers, then the primary that only starts them), MB: at rest · after the load", (r) => (r.workers ? `${r.workers.rssMb.atRest.join(", ")} · ${r.workers.rssMb.afterLoad.join(", ")}` : "n/a")),
   ];
   const js = report.firstLoadJs.map((p) => `| \`${p.route}\` | ${p.gzipKb} kB ${mark(p.gzipKb <= JS_BUDGET_KB)} |`);

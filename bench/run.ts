@@ -21,6 +21,7 @@ import { markdown, type DatabaseRun, type Report } from "./report";
 import { signIn } from "./sign-in";
 import { sqlCount, startServer, type Server } from "./server";
 import { conflictingBookings, measureFloor, servingRssMb, type WorkersRun } from "./workers";
+import { measuringCpu } from "./cpu-use";
 
 const small = process.argv.includes("--small");
 const which = process.argv.find((a) => a.startsWith("--db="))?.slice(5) ?? "both";
@@ -71,7 +72,9 @@ async function measureServer(
   const atRest = servingRssMb(server);
   log("the floor: a signed-in page with no data, and a page with no session, at 10 connections");
   const floor = await measureFloor(server, cookie, N.calendar, N.seconds);
-  const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
+  const { result: calendar, cpu: calendarCpu } = await measuringCpu(server.pid, () =>
+    runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk }),
+  );
   // The floor under the calendar: the same page for a week with no sessions (sign-in check, the
   // layout, the rooms, an empty table), at the same concurrency.
   log("calendar: an empty week at 10 connections");
@@ -98,7 +101,7 @@ async function measureServer(
   const paint = await measurePaint(calendarUrl, cookie, N.paints);
   const median = (times: number[]) => round(percentile([...times].sort((a, b) => a - b), 50));
   return {
-    calendar: { ...calendar, connections: 10 },
+    calendar: { ...calendar, connections: 10, cpu: calendarCpu },
     booking: { ...booking, connections: 20 },
     sql: { calendar: sqlCalendar, booking: sqlBooking, couplePage: sqlCouple },
     couplePage: { ms: median(coupleTimes), notes: record.notes, measures: record.measures },
@@ -118,7 +121,9 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   for (let i = 0; i < 6 * workers; i++) await fetch(calendarUrl, { headers: { cookie } });
   const atRest = servingRssMb(server);
   log(`${workers} workers: calendar at 10 connections`);
-  const calendar = await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
+  const { result: calendar, cpu: calendarCpu } = await measuringCpu(server.pid, () =>
+    runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk }),
+  );
   log(`${workers} workers: booking at 20 connections`);
   const id = actionId("components/scheduling/actions.ts", "bookSessionAction");
   let next = 0;
@@ -134,7 +139,7 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   } finally {
     await sql.close();
   }
-  return { workers, calendar: { ...calendar, connections: 10 }, booking: { ...booking, connections: 20 }, conflicting, rssMb: { atRest, afterLoad: servingRssMb(server) } };
+  return { workers, calendar: { ...calendar, connections: 10, cpu: calendarCpu }, booking: { ...booking, connections: 20 }, conflicting, rssMb: { atRest, afterLoad: servingRssMb(server) } };
 }
 
 function runPlanner(target: DatabaseTarget, model: ClinicModel): DatabaseRun["planner"] {

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { bookingBody, bookingHeaders, bookingSucceeded } from "./booking-request";
 import type { FreeSlot } from "./clinic-model";
+import type { CpuUse } from "./cpu-use";
 import { runLoad, type LoadResult } from "./load";
 import type { Server } from "./server";
 import type { Sql } from "./sql";
@@ -13,7 +14,7 @@ export type Floor = { signedIn: LoadResult; noSession: LoadResult };
 export type Conflicting = { sent: number; booked: number; refused: number; serverErrors: number; sessionsInDatabase: number };
 export type WorkersRun = {
   workers: number;
-  calendar: LoadResult & { connections: number };
+  calendar: LoadResult & { connections: number; cpu?: CpuUse };
   booking: LoadResult & { connections: number };
   conflicting: Conflicting;
   /** Resident memory of each serving process (MB), at rest after warming up and at the end of the load. */
