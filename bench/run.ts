@@ -117,9 +117,14 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
-  // Warm every worker up (connections go round-robin).
+  // Warm every worker up (connections go round-robin) as far as the single process was when its
+  // calendar load began: by then it had served a few thousand requests (the floor's loads), and a
+  // fresh worker's first few hundred run in V8's slower tiers, which measured a second worker as
+  // slower than none (0.6-0.7x) in runs of 2026-11-30.
   for (let i = 0; i < 6 * workers; i++) await fetch(calendarUrl, { headers: { cookie } });
   const atRest = servingRssMb(server);
+  log(`${workers} workers: warming up (${N.calendar} calendar requests at 10 connections, not measured)`);
+  await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
   log(`${workers} workers: calendar at 10 connections`);
   const { result: calendar, cpu: calendarCpu } = await measuringCpu(server.pid, () =>
     runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk }),
