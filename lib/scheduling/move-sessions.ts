@@ -8,15 +8,18 @@ import { underProtocol } from "./under-protocol";
 
 /**
  * Moves one session, or several together (a medicine session with its integration, P4), to new
- * times and rooms. Nothing moves silently: what is not in `moves` stays where it is.
+ * times and rooms. Nothing moves silently: what is not in `moves` stays where it is. With
+ * `dryRun` the whole move runs and is rolled back (lib/scheduling/preview-move.ts): its answer is
+ * the move's own.
  */
-export async function moveSessions(staff: Staff, moves: SessionMove[]) {
+export async function moveSessions(staff: Staff, moves: SessionMove[], options: { dryRun?: boolean } = {}) {
   const ids = moves.map((m) => m.sessionId);
   const sessions = await db.session.findMany({ where: { id: { in: ids }, clinicId: staff.clinicId }, select: { id: true, coupleId: true, cycleId: true } });
   if (sessions.length !== new Set(ids).size || new Set(sessions.map((s) => s.coupleId)).size !== 1) throw new NotFoundError("The session");
   const { coupleId, cycleId } = sessions[0];
   const { notices } = await underProtocol({
     staff,
+    rollBack: options.dryRun,
     coupleId,
     cycleId,
     change: () => (moves.length === 1 ? { type: "move", ...moves[0] } : { type: "moveMany", moves }),

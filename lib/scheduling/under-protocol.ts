@@ -7,6 +7,7 @@ import { NotFoundError, RuleViolationError, RuleViolationsError } from "../error
 import { evaluateChange, mayMakeChange, type CycleSnapshot, type Notice, type ProposedChange } from "../protocol";
 import { explainClash, type Attempt } from "./clash";
 import { lockCouple, loadCoupleSnapshot } from "./load-snapshot";
+import { lockRoomsOf } from "./lock-rooms";
 
 type Plan<T> = {
   staff: Staff;
@@ -18,7 +19,20 @@ type Plan<T> = {
   write: (tx: Tx, snapshot: CycleSnapshot, change: ProposedChange) => Promise<T>;
   /** The sessions the write puts in the calendar, to name a clash the database refuses. */
   attempts: (snapshot: CycleSnapshot, change: ProposedChange) => Attempt[];
+  /**
+   * A dry run: everything above happens (the lock, the engine, the write and the database's
+   * constraints), then the transaction is rolled back. What it answers is what the change would
+   * do, from the same code, so a preview cannot drift from the real thing.
+   */
+  rollBack?: boolean;
 };
+
+/** Carries a dry run's answer out of its transaction, which throwing it rolls back. */
+class RolledBack<T> extends Error {
+  constructor(readonly outcome: { result: T; notices: Notice[] }) {
+    super("Rolled back: a dry run");
+  }
+}
 
 /**
  * Every change to a schedule runs here: lock the couple, load its picture, check the caller's
@@ -45,21 +59,26 @@ async function attemptOnce<T>(plan: Plan<T>): Promise<{ result: T; notices: Noti
     return await db.$transaction(
       async (tx) => {
         await lockCouple(tx, plan.coupleId);
-        const snapshot = await loadCoupleSnapshot(tx, plan.staff.clinicId, plan.coupleId, plan.cycleId);
+        let snapshot = await loadCoupleSnapshot(tx, plan.staff.clinicId, plan.coupleId, plan.cycleId);
         timeZone = snapshot.settings.timeZone;
         const change = plan.change(snapshot);
         // Reach comes first (P11): out of reach is not found, before any rule speaks of the couple.
         if (mayMakeChange(plan.staff, snapshot, change) === "out-of-reach") throw new NotFoundError(change.type === "book" ? "The couple" : "The session");
+        // The rooms it books or moves into, held and read afresh: an admin's edit of one cannot slip in before the write (P9).
+        snapshot = await lockRoomsOf(tx, snapshot, change);
         const { violations, notices } = evaluateChange(snapshot, change, { actor: plan.staff, now: new Date() });
         if (violations.length > 0) {
           throw new RuleViolationsError(violations.map((v) => new RuleViolationError(v.rule, v.message, v.sessionIds)));
         }
         attempted = plan.attempts(snapshot, change);
-        return { result: await plan.write(tx, snapshot, change), notices };
+        const outcome = { result: await plan.write(tx, snapshot, change), notices };
+        if (plan.rollBack) throw new RolledBack(outcome);
+        return outcome;
       },
       { timeout: 20_000, maxWait: 20_000 },
     );
   } catch (error) {
+    if (error instanceof RolledBack) return (error as RolledBack<T>).outcome;
     const clash = await explainClash(db, error, attempted, timeZone);
     if (clash) throw clash;
     throw error;

@@ -405,6 +405,14 @@ const MATRIX: Record<string, Row> = {
     reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
     unchanged: (fx) => db.auditEvent.count({ where: { clinicId: { in: clinics(fx) }, action: "move" } }),
   },
+  // The move's verdict before saving (issue 14): the move's own gate, and it never writes.
+  "components/scheduling/preview-move-action.ts#previewMoveAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await fx.session("own")).id, date: fx.nextDay(), time: "11:00", roomId: fx.willow.id })),
+    reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
+    // The dry run writes the move and its audit row, then rolls both back.
+    unchanged: (fx) => db.auditEvent.count({ where: { clinicId: { in: clinics(fx) }, action: "move" } }),
+  },
   "components/scheduling/actions.ts#checkInSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, (fx) =>
     db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "CHECKED_IN" } }),
   ),
