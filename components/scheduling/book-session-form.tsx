@@ -3,23 +3,30 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import type { CoupleChoice } from "@/lib/couples/search-couples";
 import { isMedicine } from "@/lib/protocol/cycle";
 import { integrationWindowWords } from "@/lib/protocol/labels";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { bookSessionAction } from "./actions";
+import { CouplePicker } from "./couple-picker";
+import { ALL_KINDS, endOf, firstOpenWindowDay, kindsFor } from "./booking-defaults";
 import { ResultMessage } from "./result-message";
 
 type Option = { id: string; name: string };
 type Room = Option & { dosingEquipped: boolean };
+type Partner = Option & { kapTherapist?: string };
 
 const field = "rounded border border-stone-300 px-2 py-1";
 
 /** Book one session for a couple; a medicine session is booked together with its integration (P4). */
 export function BookSessionForm(props: {
-  /** A fixed couple (the couple's page), or a choice of couples (the room calendar). */
+  /** A fixed couple (the couple's page), or none: the couple is searched for (the board). */
   coupleId?: string;
-  couples?: Option[];
-  partners: Option[];
+  /** With no fixed couple: the couple already chosen (the board's couple filter), if any. */
+  initialCouple?: CoupleChoice | null;
+  partners: Partner[];
+  /** The couple's therapist, to say who the session is with. */
+  couplesTherapist?: string;
   rooms: Room[];
   psychiatrists: Option[];
   kinds: SessionKindName[];
@@ -29,12 +36,32 @@ export function BookSessionForm(props: {
   defaultTime?: string;
   /** The clinic's integration window (P4), in days after the medicine session. */
   integrationWindow: { min: number; max: number };
+  /** Each kind's length (the clinic's settings), to show when the session ends. */
+  sessionMinutes?: Record<SessionKindName, number>;
+  /** The clinic's open weekdays and closed dates, to propose the integration's first open day. */
+  openDays?: { weekdays: readonly number[]; closed?: readonly string[] };
 }) {
-  const [kind, setKind] = useState<SessionKindName>(props.defaultKind ?? props.kinds[0]);
+  const picking = !props.coupleId;
+  const [couple, setCouple] = useState<CoupleChoice | null>(props.initialCouple ?? null);
+  const kinds = picking ? (couple ? kindsFor(couple.model) : ALL_KINDS) : props.kinds;
+  const [chosenKind, setKind] = useState<SessionKindName>(props.defaultKind ?? kinds[0]);
+  const kind = kinds.includes(chosenKind) ? chosenKind : kinds[0];
+  const [date, setDate] = useState(props.defaultDate);
+  const [time, setTime] = useState(props.defaultTime ?? "10:00");
+  // The integration's date follows the medicine session's until the user sets it.
+  const [integrationDate, setIntegrationDate] = useState<string | null>(null);
   const { state, pending, onSubmit } = useFormAction(bookSessionAction);
   const medicine = isMedicine({ kind });
   const onePartner = kind === "INTAKE" || kind === "MEDICAL_EVALUATION";
   const rooms = medicine ? props.rooms.filter((r) => r.dosingEquipped) : props.rooms;
+  const therapyRooms = props.rooms.filter((r) => !r.dosingEquipped);
+  const partners: Partner[] = picking ? (couple?.partners ?? []) : props.partners;
+  const therapist = picking ? couple?.couplesTherapist : props.couplesTherapist;
+  const [partnerId, setPartnerId] = useState<string>("");
+  const partner = partners.find((p) => p.id === partnerId) ?? partners[0];
+  const minutes = props.sessionMinutes?.[kind];
+  const ends = minutes ? endOf(time, minutes) : null;
+  const proposedIntegration = props.openDays ? firstOpenWindowDay(date, props.integrationWindow, props.openDays) : "";
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
   const err = (name: string) =>
     errors[name] ? (
@@ -42,6 +69,9 @@ export function BookSessionForm(props: {
         {errors[name].join(" ")}
       </span>
     ) : null;
+  // Who the session is with, as draftBooking will pick: an intake with that partner's KAP
+  // therapist, an evaluation with the psychiatrist chosen below, the rest with the couple's therapist.
+  const withWhom = kind === "MEDICAL_EVALUATION" ? null : kind === "INTAKE" ? partner?.kapTherapist : therapist;
 
   return (
     <form onSubmit={onSubmit} className="grid gap-3 rounded-lg border border-stone-200 bg-white p-4 text-sm sm:grid-cols-3" aria-labelledby="book-heading">
@@ -51,22 +81,12 @@ export function BookSessionForm(props: {
       {props.coupleId ? (
         <input type="hidden" name="coupleId" value={props.coupleId} />
       ) : (
-        <label className="flex flex-col">
-          Couple
-          <select name="coupleId" className={field} required>
-            {(props.couples ?? []).map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          {err("coupleId")}
-        </label>
+        <CouplePicker name="coupleId" label="Couple" initial={props.initialCouple} onChoose={setCouple} error={errors.coupleId?.join(" ")} />
       )}
       <label className="flex flex-col">
         Kind of session
         <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as SessionKindName)} className={field}>
-          {props.kinds.map((k) => (
+          {kinds.map((k) => (
             <option key={k} value={k}>
               {SESSION_KIND_LABELS[k]}
             </option>
@@ -76,14 +96,19 @@ export function BookSessionForm(props: {
       </label>
       <label className="flex flex-col">
         Date
-        <input type="date" name="date" defaultValue={props.defaultDate} required className={field} />
+        <input type="date" name="date" value={date} onChange={(e) => setDate(e.target.value)} required className={field} />
         {err("date")}
       </label>
       <label className="flex flex-col">
         Start time
-        <input type="time" name="time" defaultValue={props.defaultTime ?? "10:00"} step={900} required className={field} />
+        <input type="time" name="time" value={time} onChange={(e) => setTime(e.target.value)} step={900} required className={field} />
         {err("time")}
       </label>
+      {minutes !== undefined && (
+        <p className="flex flex-col justify-end" data-testid="session-ends">
+          {ends ? `Ends at ${ends} (${minutes} min)` : `Lasts ${minutes} min`}
+        </p>
+      )}
       <label className="flex flex-col">
         Room
         <select name="roomId" defaultValue={props.defaultRoomId} key={kind} className={field}>
@@ -100,8 +125,8 @@ export function BookSessionForm(props: {
       {onePartner && (
         <label className="flex flex-col">
           Partner
-          <select name="partnerId" className={field}>
-            {props.partners.map((p) => (
+          <select name="partnerId" value={partner?.id ?? ""} onChange={(e) => setPartnerId(e.target.value)} className={field}>
+            {partners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
@@ -127,7 +152,7 @@ export function BookSessionForm(props: {
         <label className="flex flex-col">
           Journeyer (the other partner sits)
           <select name="journeyerId" className={field}>
-            {props.partners.map((p) => (
+            {partners.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name}
               </option>
@@ -136,22 +161,27 @@ export function BookSessionForm(props: {
           {err("journeyerId")}
         </label>
       )}
+      {withWhom && (
+        <p className="flex flex-col justify-end" data-testid="session-clinician">
+          With {withWhom}
+        </p>
+      )}
       {medicine && (
         <fieldset className="grid gap-3 sm:col-span-3 sm:grid-cols-3">
           <legend className="mb-1 text-stone-700">Its integration session (P4: {integrationWindowWords(props.integrationWindow)} after the medicine session, on a day the clinic is open)</legend>
           <label className="flex flex-col">
             Integration date
-            <input type="date" name="integrationDate" className={field} />
+            <input type="date" name="integrationDate" value={integrationDate ?? proposedIntegration} onChange={(e) => setIntegrationDate(e.target.value)} className={field} />
             {err("integrationDate")}
           </label>
           <label className="flex flex-col">
             Integration start time
-            <input type="time" name="integrationTime" defaultValue="10:00" step={900} className={field} />
+            <input type="time" name="integrationTime" defaultValue={props.defaultTime ?? "10:00"} step={900} className={field} />
             {err("integrationTime")}
           </label>
           <label className="flex flex-col">
             Integration room
-            <select name="integrationRoomId" className={field}>
+            <select name="integrationRoomId" defaultValue={(therapyRooms[0] ?? props.rooms[0])?.id} className={field}>
               {props.rooms.map((r) => (
                 <option key={r.id} value={r.id}>
                   {r.name}
@@ -160,6 +190,11 @@ export function BookSessionForm(props: {
             </select>
             {err("integrationRoomId")}
           </label>
+          {props.sessionMinutes && (
+            <p className="sm:col-span-3" data-testid="integration-ends">
+              The integration lasts {props.sessionMinutes.INTEGRATION} min.
+            </p>
+          )}
         </fieldset>
       )}
       <div className="sm:col-span-3">

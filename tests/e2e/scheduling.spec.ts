@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO_ROOMS } from "../../prisma/seed/demo-people";
 import { signInAs } from "./support";
 
@@ -51,27 +51,36 @@ test("the front desk cannot move an integration three days after its medicine se
   expect(await page.getByRole("form", { name: /^Move Integration on/ }).getByLabel("New date").inputValue()).not.toBe(plusDays(medicineDate, 3));
 });
 
-test("the front desk books couples therapy from the week view, and a second booking of that room is refused with the clash", async ({ page }) => {
+/** Chooses a couple in the booking form's search picker (a server-side search, not a list of all). */
+async function chooseCouple(form: Locator, name: string) {
+  await form.getByRole("combobox", { name: "Couple" }).fill(name.split(" ").at(-1)!);
+  await form.getByRole("option", { name }).click();
+}
+
+test("the front desk books couples therapy from a room's week, and a second booking of that room is refused with the clash", async ({ page }) => {
   const day = clinicDay(22);
   await signInAs(page, "diaz");
   await page.goto(`/calendar?date=${day}&view=week`);
+  await page.getByLabel("Week of").selectOption({ label: "Maple" });
+  await page.getByRole("button", { name: "Show" }).click();
   const label = dayLabel(day);
-  await page.getByRole("link", { name: `Book Maple on ${label}` }).click();
+  await page.getByRole("link", { name: `Book Maple at 14:00 on ${label}` }).click();
 
   const form = page.getByRole("form", { name: "Book a session" });
-  await form.getByRole("combobox", { name: "Couple", exact: true }).selectOption({ label: "Avery & Morgan Chen" });
-  await form.getByLabel("Start time").fill("14:00");
+  await chooseCouple(form, "Avery & Morgan Chen");
+  await expect(form.getByLabel("Start time")).toHaveValue("14:00");
+  await expect(form.getByTestId("session-ends")).toHaveText("Ends at 15:00 (60 min)");
   await form.getByRole("button", { name: "Book session" }).click();
   await expect(form.getByTestId("form-success")).toContainText("Session booked.");
 
-  await page.goto(`/calendar?date=${day}&view=week`);
-  const maple = page.getByRole("row", { name: new RegExp(label) }).getByTestId("calendar-session");
+  await page.reload();
+  const maple = page.locator(`[data-testid="board-column"][data-day="${day}"]`).getByTestId("calendar-session");
   await expect(maple.filter({ hasText: "14:00" })).toContainText("Avery & Morgan Chen");
 
   // Another couple, another therapist, the same room half an hour later: the room is taken.
-  await page.getByRole("link", { name: `Book Maple on ${label}` }).click();
+  await page.getByRole("link", { name: `Book Maple at 15:00 on ${label}` }).click();
   const again = page.getByRole("form", { name: "Book a session" });
-  await again.getByRole("combobox", { name: "Couple", exact: true }).selectOption({ label: "Riley & Casey Okafor" });
+  await chooseCouple(again, "Riley & Casey Okafor");
   await again.getByLabel("Start time").fill("14:30");
   await again.getByRole("button", { name: "Book session" }).click();
   await expect(again.getByTestId("schedule-error")).toHaveText(`P8: Room Maple is booked 14:00–15:00 on ${label}.`);
@@ -88,7 +97,13 @@ test("the day view lists every room and books a free half hour by keyboard", asy
   const form = page.getByRole("form", { name: "Book a session" });
   await expect(form.getByLabel("Start time")).toHaveValue("11:00");
   await expect(form.getByLabel("Room")).toHaveValue(/.+/);
-  await form.getByRole("combobox", { name: "Couple", exact: true }).selectOption({ label: "Logan & Reese Meyer" });
+  // The couple picker by keyboard: type, arrow down to the match, Enter chooses it.
+  const couple = form.getByRole("combobox", { name: "Couple" });
+  await couple.focus();
+  await page.keyboard.type("Meyer");
+  await expect(form.getByRole("option", { name: "Logan & Reese Meyer" })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(couple).toHaveValue("Logan & Reese Meyer");
   await form.getByRole("button", { name: "Book session" }).click();
   await expect(form.getByTestId("form-success")).toContainText("Session booked.");
   await page.goto(`/calendar?date=${day}`);
@@ -104,7 +119,10 @@ test("the calendar's cells navigate in the page, and a week view does not prefet
   page.on("request", (request) => {
     if (request.headers()["next-router-prefetch"] && new URL(request.url()).pathname === "/calendar" && new URL(request.url()).search !== "") prefetches++;
   });
+  // Willow's week: the demo books its therapy sessions there first.
   await page.goto(`/calendar?date=${day}&view=week`);
+  await page.getByLabel("Week of").selectOption({ label: "Willow" });
+  await page.getByRole("button", { name: "Show" }).click();
   await expect(page.getByTestId("calendar-session").first()).toBeVisible();
   await page.waitForLoadState("networkidle");
   const links = await page.getByRole("table").getByRole("link").count();

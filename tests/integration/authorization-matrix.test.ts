@@ -427,6 +427,13 @@ const MATRIX: Record<string, Row> = {
   "components/scheduling/actions.ts#noShowSessionAction": gated(["THERAPIST", "FRONT_DESK"], "sessionId", (fx) => fx.parksDosingDay.id, { outOfReach: [otherTherapistsSession, otherClinicsSession] }, {}, (fx) =>
     db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "NO_SHOW" } }),
   ),
+  // The couple picker's search (the board's booking form and couple filter, issue 14): it names no
+  // record, and answers only couples in the caller's reach (tests/integration/board.test.ts).
+  "components/scheduling/couple-search.ts#searchCouplesAction": {
+    allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
+    call: (fn) => call(fn, null, form({ q: "Sam" })),
+    reach: { none: "a search names no record: its answer is only the couples the caller reaches (coupleWhere), checked in board.test.ts" },
+  },
   // Couples and cycles.
   "app/(clinic)/couples/actions.ts#createCoupleAction": {
     ...gated(["THERAPIST", "FRONT_DESK"], "unused", () => "", { none: "a new couple; the therapists it names must be the clinic's own (tested below)" }),

@@ -1,67 +1,113 @@
 import Link from "next/link";
 import { BookSessionForm } from "@/components/scheduling/book-session-form";
+import { CouplePicker } from "@/components/scheduling/couple-picker";
 import { SessionActions } from "@/components/scheduling/session-actions";
 import { Badge, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
+import { reachesRecord } from "@/lib/auth/reach-check";
 import { requirePermission } from "@/lib/auth/session";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
-import { coupleOptions } from "@/lib/couples/list-couples";
+import { coupleChoice } from "@/lib/couples/search-couples";
 import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
-import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
+import { addClinicDays, clinicDate, clinicMinuteOfDay, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
 import { isMedicine } from "@/lib/protocol/cycle";
 import { settingsFromClinic } from "@/lib/protocol/settings";
-import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
-import { firstValue } from "@/lib/search-params";
-import { integrationStart, roomSchedule } from "@/lib/sessions/room-schedule";
-import { DayGrid } from "./_components/day-grid";
-import { WeekTable } from "./_components/week-table";
-import { dayCards, daySlots, weekCards, weekDays } from "./_components/cards";
 import { sessionStepsFor } from "@/lib/scheduling/session-steps";
-import { reachesRecord } from "@/lib/auth/reach-check";
+import { firstValue } from "@/lib/search-params";
+import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
+import { integrationStart, roomSchedule, type ScheduleFilters } from "@/lib/sessions/room-schedule";
+import { Board } from "./_components/board";
+import { blocksOf, dayColumns, roomColumns, visibleRange, type DayOpening } from "./_components/board-model";
+import { KIND_ORDER, KIND_STYLES } from "./_components/kinds";
 
 export const metadata = { title: "Room calendar" };
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuidOr = (value: string | undefined) => (value && UUID.test(value) ? value : undefined);
+const control = "rounded border border-stone-300 bg-white px-2 py-1";
 
-type Search = { date?: string; view?: string; room?: string; time?: string; session?: string };
+type Search = Record<"date" | "view" | "of" | "clinician" | "rooms" | "couple" | "book" | "time" | "session", string | string[] | undefined>;
 
-export default async function CalendarPage({ searchParams }: { searchParams: Promise<Search> }) {
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<Partial<Search>> }) {
   const staff = await requirePermission("calendar:read");
   const clinic = await getClinic(staff.clinicId);
   const tz = clinic.timeZone;
+  const settings = settingsFromClinic(clinic);
   const params = await searchParams;
-  const requested = firstValue(params.date);
-  const dateKey = calendarDateOr(requested, DATE_FIELDS.browse, clinicDate(new Date(), tz));
-  const view = firstValue(params.view) === "week" ? "week" : "day";
+  const param = (name: keyof Search) => firstValue(params[name]);
+  const today = clinicDate(new Date(), tz);
+  const dateKey = calendarDateOr(param("date"), DATE_FIELDS.browse, today);
+  const view = param("view") === "week" ? "week" : "day";
   const weekStart = addClinicDays(dateKey, 1 - isoWeekday(dateKey, tz), tz);
-  const { rooms, sessions, dayStart } = await roomSchedule(staff, tz, view === "week" ? weekStart : dateKey, view === "week" ? 7 : 1);
+  // The filters: a clinician, a kind of room, a couple; in a week, whose week (a room or a clinician).
+  const of = /^(room|clinician):(.+)$/.exec(param("of") ?? "");
+  const weekRoomId = view === "week" && of?.[1] === "room" ? uuidOr(of[2]) : undefined;
+  const weekClinicianId = view === "week" && of?.[1] === "clinician" ? uuidOr(of[2]) : undefined;
+  const clinicianId = uuidOr(param("clinician"));
+  const roomKind = param("rooms") === "dosing" || param("rooms") === "therapy" ? (param("rooms") as "dosing" | "therapy") : undefined;
+  const coupleId = uuidOr(param("couple"));
+
+  const filters: ScheduleFilters = { coupleId, roomKind: view === "day" ? roomKind : undefined, clinicianId };
+  if (view === "week" && weekClinicianId) filters.clinicianId = weekClinicianId;
+  const first = view === "week" ? weekStart : dateKey;
+  const days = view === "week" ? 7 : 1;
+  // A room's week: the room chosen, or the first room while none is.
+  if (view === "week" && !weekClinicianId) filters.roomId = weekRoomId ?? "first";
+  const { rooms, clinicians, sessions, dayStart } = await roomSchedule(staff, tz, first, days, filters);
+  const weekRoom = view === "week" && !weekClinicianId ? (rooms.find((r) => r.id === weekRoomId) ?? rooms[0] ?? null) : null;
+  const weekClinician = weekClinicianId ? clinicians.find((c) => c.id === weekClinicianId) : undefined;
+
+  const openings = openingDays(settings, first, days);
+  const boardRooms = rooms.filter((r) => !roomKind || r.dosingEquipped === (roomKind === "dosing"));
+  const roomNames = new Map(rooms.map((r) => [r.id, r.name]));
+  const columns = view === "week" ? dayColumns(openings, tz, today, weekRoom) : roomColumns(boardRooms, openings[0], tz, today);
+  const blocks = blocksOf(sessions, columns, view === "week" ? "day" : "room", tz, weekClinician ? roomNames : undefined);
+  const range = visibleRange(openings, blocks, { from: clinic.opensAtMinute, to: clinic.closesAtMinute });
+
   const canBook = can(staff.roles, "session:book");
-  const selected = sessions.find((s) => s.id === firstValue(params.session));
+  const selected = sessions.find((s) => s.id === param("session"));
   const selectedIsMedicine = selected ? isMedicine(selected) : false;
-  const integrationWindow = settingsFromClinic(clinic).integrationWindowDays;
+  const integrationWindow = settings.integrationWindowDays;
   // P3 for the one session opened: whether a dosing partner lacks a clearance, never why.
   const selectedBlocked =
-    selected?.coupleId && selectedIsMedicine && can(staff.roles, "clearance:status")
-      ? (await blockedSessionsForCouple(staff, selected.coupleId)).has(selected.id)
-      : false;
-  // Only what the tables show goes to the client.
-  const gridRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
-  const slots = daySlots(clinic.opensAtMinute, clinic.closesAtMinute);
+    selected?.coupleId && selectedIsMedicine && can(staff.roles, "clearance:status") ? (await blockedSessionsForCouple(staff, selected.coupleId)).has(selected.id) : false;
   const selectedIntegration = selected && selectedIsMedicine ? await integrationStart(staff.clinicId, selected.id) : null;
   // P13: the opened session's note, for those who reach it, once the session is completed.
   const selectedNote =
     selected?.status === "COMPLETED" && selected.kind !== "MEDICAL_EVALUATION" && can(staff.roles, "note:read") ? await reachesRecord(staff, "note:read", "note", selected.id) : false;
-  const bookRoom = rooms.find((r) => r.id === firstValue(params.room));
-  const bookTime = TIME.test(firstValue(params.time) ?? "") ? firstValue(params.time) : undefined;
+  const formRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
+  const bookRoom = canBook ? rooms.find((r) => r.id === param("book")) : undefined;
+  const bookTime = TIME.test(param("time") ?? "") ? param("time") : undefined;
+  // The couple filter's couple, named for the picker (only one the viewer reaches).
+  const filterCouple = coupleId ? await coupleChoice(staff, coupleId) : null;
+
+  // Every link keeps the view and the filters.
+  const keep = new URLSearchParams();
+  if (view === "week") keep.set("view", "week");
+  if (view === "week" && (weekRoom || weekClinician)) keep.set("of", weekClinician ? `clinician:${weekClinician.id}` : `room:${weekRoom!.id}`);
+  if (clinicianId) keep.set("clinician", clinicianId);
+  if (roomKind) keep.set("rooms", roomKind);
+  if (filterCouple) keep.set("couple", filterCouple.id);
+  const base = `/calendar${keep.toString() ? `?${keep}` : ""}`;
+  const link = (date: string, v: "day" | "week" = view) => {
+    const next = new URLSearchParams(keep);
+    if (v === "day") {
+      next.delete("view");
+      next.delete("of");
+    } else next.set("view", "week");
+    next.set("date", date);
+    return `/calendar?${next}`;
+  };
   const step = view === "week" ? 7 : 1;
-  const link = (date: string, v = view) => `/calendar?date=${date}${v === "week" ? "&view=week" : ""}`;
+  const whose = weekClinician ? weekClinician.name : weekRoom?.name;
 
   return (
     <>
       <PageHeader
         title="Room calendar"
-        description={`${view === "week" ? `Week of ${formatClinicDay(weekStart, tz)}` : formatClinicDay(dayStart, tz)} · times in ${tz}`}
+        description={`${view === "week" ? `${whose ?? "Week"}, week of ${formatClinicDay(weekStart, tz)}` : formatClinicDay(dayStart, tz)} · times in ${tz}`}
         actions={
           <nav aria-label="Calendar" className="flex flex-wrap gap-2 text-sm">
             <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" aria-current={view === "day" ? "page" : undefined} href={link(dateKey, "day")}>
@@ -73,7 +119,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(addClinicDays(dateKey, -step, tz))}>
               ← Previous
             </Link>
-            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(clinicDate(new Date(), tz))}>
+            <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(today)}>
               Today
             </Link>
             <Link className="rounded border border-stone-300 bg-white px-3 py-1.5" href={link(addClinicDays(dateKey, step, tz))}>
@@ -83,6 +129,65 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         }
       />
 
+      {/* The filters: a plain GET form, so every view is an address to share or reload. */}
+      {/* Keyed by the filters: after a client-side navigation (Clear filters, Today) its fields show the address's values, not the last ones chosen. */}
+      <form key={keep.toString()} method="get" action="/calendar" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm" aria-label="Filters">
+        <input type="hidden" name="date" value={dateKey} />
+        {view === "week" && <input type="hidden" name="view" value="week" />}
+        {view === "week" && (
+          <label className="flex flex-col">
+            Week of
+            <select name="of" defaultValue={weekClinician ? `clinician:${weekClinician.id}` : weekRoom ? `room:${weekRoom.id}` : ""} className={control}>
+              <optgroup label="Rooms">
+                {rooms.map((r) => (
+                  <option key={r.id} value={`room:${r.id}`}>
+                    {r.name}
+                    {r.dosingEquipped ? " (dosing)" : ""}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Clinicians">
+                {clinicians.map((c) => (
+                  <option key={c.id} value={`clinician:${c.id}`}>
+                    {c.name}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </label>
+        )}
+        {!weekClinician && (
+          <label className="flex flex-col">
+            Clinician
+            <select name="clinician" defaultValue={clinicianId ?? ""} className={control}>
+              <option value="">All clinicians</option>
+              {clinicians.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {view === "day" && (
+          <label className="flex flex-col">
+            Rooms
+            <select name="rooms" defaultValue={roomKind ?? ""} className={control}>
+              <option value="">All rooms</option>
+              <option value="dosing">Dosing rooms</option>
+              <option value="therapy">Therapy rooms</option>
+            </select>
+          </label>
+        )}
+        <CouplePicker name="couple" label="Couple (filter)" initial={filterCouple} className="min-w-56" />
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          Show
+        </button>
+        <Link href={`/calendar?date=${dateKey}${view === "week" ? "&view=week" : ""}`} className="py-1.5 text-brand-700 underline">
+          Clear filters
+        </Link>
+      </form>
+
       {selected && (
         <section aria-labelledby="selected" className="mb-6 rounded-lg border border-brand-600 bg-white p-4 text-sm">
           <h2 id="selected" className="font-semibold">
@@ -90,6 +195,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           </h2>
           <p className="mb-2 text-stone-600">
             {selected.label ?? "Booked"} · {rooms.find((r) => r.id === selected.roomId)?.name ?? "Telehealth"}
+            {selected.clinicians && ` · ${selected.clinicians}`}
           </p>
           {selectedBlocked && (
             <p className="mb-2" data-testid="session-blocked">
@@ -104,7 +210,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             </p>
           )}
           <SessionActions
-            rooms={rooms}
+            rooms={formRooms}
             integrationWindow={integrationWindow}
             can={await sessionStepsFor(staff, selected.id)}
             session={{
@@ -122,42 +228,61 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         </section>
       )}
 
-      {canBook && bookRoom && (
+      {bookRoom && (
         <section id="book" className="mb-6">
           <BookSessionForm
             key={`${dateKey}-${bookRoom.id}-${bookTime}`}
-            couples={await coupleOptions(staff)}
+            initialCouple={filterCouple}
             partners={[]}
-            rooms={rooms}
-            psychiatrists={[]}
-            kinds={["COUPLES_THERAPY"]}
+            rooms={formRooms}
+            psychiatrists={clinicians.filter((c) => c.roles.includes("PSYCHIATRIST")).map(({ id, name }) => ({ id, name }))}
+            kinds={[]}
             defaultDate={dateKey}
             defaultRoomId={bookRoom.id}
             defaultTime={bookTime}
             integrationWindow={integrationWindow}
+            sessionMinutes={settings.sessionMinutes}
+            openDays={{ weekdays: settings.openWeekdays }}
           />
         </section>
       )}
 
-      {rooms.length === 0 ? (
-        <p className="text-sm text-stone-600">No active rooms. An admin can add rooms under Rooms.</p>
-      ) : view === "week" ? (
-        <WeekTable
-          days={weekDays(weekStart, tz, clinic.openWeekdays)}
-          rooms={gridRooms}
-          cards={weekCards(sessions, tz)}
-          canBook={canBook}
-        />
+      <ul aria-label="Kinds of session" className="mb-3 flex flex-wrap gap-2 text-xs">
+        {KIND_ORDER.map((k) => (
+          <li key={k} className={`rounded border border-stone-300 border-l-4 px-2 py-0.5 ${KIND_STYLES[k]}`}>
+            {SESSION_KIND_LABELS[k]}
+          </li>
+        ))}
+        <li className="cal-shade relative rounded border border-stone-300 px-2 py-0.5">Closed</li>
+      </ul>
+
+      {columns.length === 0 ? (
+        <p className="text-sm text-stone-600">{rooms.length === 0 ? "No active rooms. An admin can add rooms under Rooms." : "No rooms of this kind."}</p>
       ) : (
-        <DayGrid
-          dateKey={dateKey}
-          dayName={formatClinicDay(dayStart, tz)}
-          slots={slots}
-          rooms={gridRooms}
-          cards={dayCards(sessions, tz, slots, clinic.closesAtMinute)}
+        <Board
+          caption={view === "week" ? `Sessions of ${whose ?? ""} by day, the week from ${formatClinicDay(weekStart, tz)}` : `Sessions by room on ${formatClinicDay(dayStart, tz)}`}
+          columns={columns}
+          blocks={blocks}
+          from={range.from}
+          to={range.to}
+          base={base}
           canBook={canBook}
+          timeZone={tz}
+          now={clinicMinuteOfDay(new Date(), tz)}
         />
       )}
     </>
   );
+}
+
+/**
+ * Each day's hours. Until the clinic keeps hours per weekday and closures (lib/protocol/opening-hours.ts),
+ * one pair of times for every open weekday.
+ */
+function openingDays(settings: { openWeekdays: number[]; opensAtMinute: number; closesAtMinute: number; timeZone: string }, first: string, days: number): DayOpening[] {
+  return Array.from({ length: days }, (_, i) => {
+    const day = addClinicDays(first, i, settings.timeZone);
+    const open = settings.openWeekdays.includes(isoWeekday(day, settings.timeZone));
+    return { day, hours: open ? { opensAtMinute: settings.opensAtMinute, closesAtMinute: settings.closesAtMinute } : null, open, closures: [] };
+  });
 }
