@@ -9,6 +9,7 @@ const ITEMS: Item[] = [
   { href: "/", label: "Today", show: () => true },
   { href: "/couples", label: "Couples", show: (r) => can(r, "couple:read") },
   { href: "/calendar", label: "Room calendar", show: (r) => can(r, "calendar:read") },
+  { href: "/closures", label: "Closures", show: (r) => can(r, "closure:manage") },
   { href: "/evaluations", label: "Evaluations", show: (r) => can(r, "clearance:record") },
   { href: "/feeds", label: "Calendar feeds", show: (r) => can(r, "feed:subscribe") },
   { href: "/substance-log", label: "Substance log", show: (r) => can(r, "substance-log:read") || can(r, "substance-log:write") },

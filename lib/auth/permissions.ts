@@ -27,6 +27,8 @@ const PERMISSIONS = {
   "session:complete": ["THERAPIST", "PSYCHIATRIST"],
   "session:no-show": ["THERAPIST", "FRONT_DESK"],
   "calendar:read": ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"],
+  /** Declare and remove closures (issue 14): a clinic holiday, a room out of service; see the sessions inside them. */
+  "closure:manage": ["FRONT_DESK", "ADMIN"],
   "clearance:record": ["PSYCHIATRIST"],
   "clearance:revoke": ["PSYCHIATRIST"],
   "clearance:read": ["THERAPIST", "PSYCHIATRIST"],

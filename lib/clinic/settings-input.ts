@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { numberFromForm, parseDecimal } from "../input/decimal";
-import { settingsFromClinic, settingsToClinic, ZProtocolSettings, type ClinicSettingsColumns, type TProtocolSettings } from "../protocol";
+import { DEFAULT_SETTINGS, settingsFromClinic, settingsToClinic, ZProtocolSettings, type ClinicSettingsColumns, type TProtocolSettings } from "../protocol";
 
 // The admin's clinic settings form: the protocol's settings (PROTOCOL.md, "(setting)"), validated
 // by the engine's own ZProtocolSettings, plus the clinic's other settings (dosing-day vitals and
@@ -123,6 +123,36 @@ const ticked = (value: unknown) => value === "on";
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : null);
 const list = (value: unknown) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 
+/** The settings form's per-weekday hours: "hoursByWeekday.0.opensAtMinute" is Monday's opening time … 6 is Sunday. */
+export const SETTINGS_FORM_LIMITS = { lists: { hoursByWeekday: { max: 7, message: "A week has seven days." } } };
+
+/**
+ * The opening hours' fields: the open days (a checkbox group) and each weekday's opening and
+ * closing time. A closed day whose times are left empty keeps the default hours, so unticking a
+ * day never asks for its times. A form with one pair (opensAtMinute, closesAtMinute) and no day's
+ * own hours gives every day that pair. The single pair kept beside the days' hours is the open
+ * days' earliest opening and latest closing.
+ */
+function openingHoursOf(form: Record<string, unknown>): Pick<TClinicSettingsInput, "openWeekdays" | "opensAtMinute" | "closesAtMinute" | "hoursByWeekday"> {
+  const openWeekdays = list(form.openWeekdays).map((d) => (typeof d === "string" ? parseDecimal(d) : Number.NaN));
+  const days = form.hoursByWeekday;
+  if (!days || typeof days !== "object") return { openWeekdays, opensAtMinute: minuteOfDay(form.opensAtMinute), closesAtMinute: minuteOfDay(form.closesAtMinute) };
+  const hoursByWeekday = Array.from({ length: 7 }, (_, i) => {
+    const day = (days as Record<string, unknown>)[i];
+    const field = (name: string) => (day && typeof day === "object" ? (day as Record<string, unknown>)[name] : undefined);
+    const hours = { opensAtMinute: minuteOfDay(field("opensAtMinute")), closesAtMinute: minuteOfDay(field("closesAtMinute")) };
+    const closed = !openWeekdays.includes(i + 1);
+    return closed && (Number.isNaN(hours.opensAtMinute) || Number.isNaN(hours.closesAtMinute)) ? { opensAtMinute: DEFAULT_SETTINGS.opensAtMinute, closesAtMinute: DEFAULT_SETTINGS.closesAtMinute } : hours;
+  });
+  const open = hoursByWeekday.filter((h, i) => openWeekdays.includes(i + 1) && Number.isFinite(h.opensAtMinute) && Number.isFinite(h.closesAtMinute));
+  return {
+    openWeekdays,
+    opensAtMinute: open.length ? Math.min(...open.map((h) => h.opensAtMinute)) : DEFAULT_SETTINGS.opensAtMinute,
+    closesAtMinute: open.length ? Math.max(...open.map((h) => h.closesAtMinute)) : DEFAULT_SETTINGS.closesAtMinute,
+    hoursByWeekday,
+  };
+}
+
 /**
  * The form's fields (strings; open days a checkbox group) as a settings candidate, unvalidated:
  * an empty or non-numeric field becomes a value zod refuses with the field's own message.
@@ -145,9 +175,7 @@ export function settingsCandidateOf(form: Record<string, unknown>): TClinicSetti
     clearanceValidityDays: n("clearanceValidityDays"),
     integrationWindowDays: { min: n("integrationWindowDays.min"), max: n("integrationWindowDays.max") },
     lowDoseSeries: { min: n("lowDoseSeries.min"), max: n("lowDoseSeries.max") },
-    openWeekdays: list(form.openWeekdays).map((d) => (typeof d === "string" ? parseDecimal(d) : Number.NaN)),
-    opensAtMinute: minuteOfDay(form.opensAtMinute),
-    closesAtMinute: minuteOfDay(form.closesAtMinute),
+    ...openingHoursOf(form),
     safetyScreen: { enabled: ticked(at("safetyScreen.enabled")), days: n("safetyScreen.days") },
     maxSystolic: n("maxSystolic"),
     maxDiastolic: n("maxDiastolic"),

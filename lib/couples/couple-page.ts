@@ -8,7 +8,7 @@ import { db } from "../db";
 import { NotFoundError } from "../errors";
 import { MEASURE_POINT_SELECT, measureReadAudits, toMeasurePoint, type MeasurePoint } from "../measures/couple-measures";
 import { cycleStatusPanel, type CycleStatusPanel } from "../protocol";
-import { loadCoupleSnapshot, SNAPSHOT_CLEARANCES, SNAPSHOT_SESSION_PARTS, snapshotOf } from "../scheduling/load-snapshot";
+import { loadCoupleSnapshot, SNAPSHOT_CLEARANCES, SNAPSHOT_SESSION_PARTS, snapshotClosures, snapshotOf } from "../scheduling/load-snapshot";
 import { COUPLE_THERAPISTS, coupleFactsOfDetail, SESSION_LISTED, type CoupleDetail } from "./get-couple";
 
 export type CouplePage = {
@@ -48,7 +48,7 @@ export async function loadCouplePage(staff: Staff, coupleId: string, now = new D
   const row = await db.couple.findFirst({
     where: { AND: [scope, { id: coupleId }] },
     include: {
-      clinic: { include: { rooms: { orderBy: { name: "asc" } }, staff: { orderBy: { name: "asc" }, select: { id: true, name: true, roles: true, active: true } } } },
+      clinic: { include: { rooms: { orderBy: { name: "asc" } }, staff: { orderBy: { name: "asc" }, select: { id: true, name: true, roles: true, active: true } }, closures: snapshotClosures(now) } },
       partnerA: partner,
       partnerB: partner,
       ...COUPLE_THERAPISTS,

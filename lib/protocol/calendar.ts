@@ -4,7 +4,6 @@
 import { TZDate, tz } from "@date-fns/tz";
 import { addDays, differenceInCalendarDays, format, getISODay } from "date-fns";
 import { calendarDateParts } from "../input/calendar-date";
-import type { ProtocolSettings } from "./types";
 
 /** A calendar date in the clinic's zone, "YYYY-MM-DD". */
 export type ClinicDay = string;
@@ -124,29 +123,7 @@ export const clinicMinuteOfDay: (instant: Date, timeZone: string) => number = me
   return Number(hour) * 60 + Number(minute);
 });
 
-/** Whether the clinic is open on a calendar date (or an instant's date), by its open weekdays. */
-export function isOpenDay(value: Date | ClinicDay, settings: Pick<ProtocolSettings, "openWeekdays" | "timeZone">): boolean {
-  return settings.openWeekdays.includes(isoWeekday(value, settings.timeZone));
-}
-
-/**
- * Whether a session lies inside opening hours: on an open weekday, starting no earlier than
- * opening and ending no later than closing of the same clinic date (closing at 1440 lets a
- * session end exactly at midnight).
- */
-export function withinOpeningHours(start: Date, end: Date, settings: ProtocolSettings): boolean {
-  const zone = settings.timeZone;
-  if (end.getTime() <= start.getTime()) return false;
-  const day = clinicDate(start, zone);
-  if (!isOpenDay(start, settings)) return false;
-  const startMinute = clinicMinuteOfDay(start, zone);
-  const endDay = clinicDate(end, zone);
-  let endMinute: number;
-  if (endDay === day) endMinute = clinicMinuteOfDay(end, zone);
-  else if (endDay === addClinicDays(day, 1, zone) && clinicMinuteOfDay(end, zone) === 0) endMinute = 1440;
-  else return false;
-  return startMinute >= settings.opensAtMinute && endMinute <= settings.closesAtMinute;
-}
+// Opening hours (open days, hours per weekday, closures) are lib/protocol/opening-hours.ts.
 
 /** "Tue 3 Mar" for an instant (in the zone) or a calendar date. */
 export const formatClinicDay: (value: Date | ClinicDay, timeZone: string) => string = memo((value: Date | ClinicDay, timeZone: string) =>
@@ -173,18 +150,6 @@ export function formatClinicSlot(start: Date, end: Date, timeZone: string): stri
 /** "08:00" for a minute of the day (1440 → "24:00"). */
 export function formatMinuteOfDay(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
-}
-
-const WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/** "Mon–Sat 08:00–20:00", or "Mon, Wed, Fri 09:00–17:00" when the days are not a run. */
-export function formatOpeningHours(settings: ProtocolSettings): string {
-  const days = [...new Set(settings.openWeekdays)].sort((a, b) => a - b);
-  const isRun = days.length > 2 && days.every((d, i) => i === 0 || d === days[i - 1] + 1);
-  const dayText = isRun
-    ? `${WEEKDAY_NAMES[days[0] - 1]}–${WEEKDAY_NAMES[days[days.length - 1] - 1]}`
-    : days.map((d) => WEEKDAY_NAMES[d - 1]).join(", ");
-  return `${dayText} ${formatMinuteOfDay(settings.opensAtMinute)}–${formatMinuteOfDay(settings.closesAtMinute)}`;
 }
 
 /**

@@ -21,6 +21,7 @@ export {
 } from "./settings";
 export { integrationWindowWords } from "./labels";
 export * from "./calendar";
+export * from "./opening-hours";
 export { describeSession, describeSessionSlot } from "./describe";
 export { isMedicine, MEDICINE_KINDS } from "./cycle";
 export { openWindowDays, medicineDayWorks, nearestMedicineDays } from "./rules/p4-integration-window";

@@ -3,7 +3,7 @@
 // it never hard-codes them.
 import { z } from "zod";
 import { SESSION_KIND_LABELS } from "./labels";
-import type { KapModel, ProtocolSettings, SessionKind } from "./types";
+import type { ClinicClosure, DayHours, KapModel, ProtocolSettings, SessionKind } from "./types";
 
 export { MODEL_LABELS, SESSION_KIND_LABELS } from "./labels";
 
@@ -69,6 +69,21 @@ const minuteOfDay = (label: string) =>
     .min(0, { error: `${label} must be a time of day` })
     .max(24 * 60, { error: `${label} must be a time of day` });
 
+export const WEEKDAY_FULL_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+const dayHours = z.object({ opensAtMinute: minuteOfDay("Opening time"), closesAtMinute: minuteOfDay("Closing time") });
+
+/**
+ * The earliest opening and latest closing of the open days: what the Clinic table's single pair
+ * of columns keeps beside the hours per weekday (its CHECK wants a pair that opens before it closes).
+ */
+export function openingSpan(s: Pick<ProtocolSettings, "openWeekdays" | "opensAtMinute" | "closesAtMinute" | "hoursByWeekday">): DayHours {
+  if (!s.hoursByWeekday) return { opensAtMinute: s.opensAtMinute, closesAtMinute: s.closesAtMinute };
+  const open = s.hoursByWeekday.filter((_, i) => s.openWeekdays.includes(i + 1));
+  if (open.length === 0) return { opensAtMinute: s.opensAtMinute, closesAtMinute: s.closesAtMinute };
+  return { opensAtMinute: Math.min(...open.map((h) => h.opensAtMinute)), closesAtMinute: Math.max(...open.map((h) => h.closesAtMinute)) };
+}
+
 export const ZProtocolSettings = z
   .object({
     timeZone: z.string().refine(isTimeZone, { error: "Time zone must be an IANA name such as America/Los_Angeles" }),
@@ -102,6 +117,8 @@ export const ZProtocolSettings = z
       .refine((days) => new Set(days).size === days.length, { error: "Each open day must appear once" }),
     opensAtMinute: minuteOfDay("Opening time"),
     closesAtMinute: minuteOfDay("Closing time"),
+    /** Hours per weekday, Monday first; every day's, so a day ticked open again has its hours. */
+    hoursByWeekday: z.array(dayHours).length(7, { error: "Give opening hours for each of the seven days" }).optional(),
     safetyScreen: z.object({
       enabled: z.boolean({ error: "Safety screen before dosing (P12): choose on or off" }),
       days: count("Safety screen window (days)", 1).max(SAFETY_SCREEN_MAX_DAYS, { error: `Safety screen window (days) must be at most ${SAFETY_SCREEN_MAX_DAYS}` }),
@@ -122,12 +139,26 @@ export const ZProtocolSettings = z
         message: "A Low Dose Together series' most sessions must not be fewer than its fewest",
       });
     }
-    if (s.opensAtMinute >= s.closesAtMinute) {
-      ctx.addIssue({ code: "custom", path: ["closesAtMinute"], message: "Closing time must be after opening time" });
-      return;
+    let openMinutes: number;
+    if (s.hoursByWeekday) {
+      let broken = false;
+      s.hoursByWeekday.forEach((h, i) => {
+        // A time that is not one has its own message already.
+        if (!Number.isFinite(h.opensAtMinute) || !Number.isFinite(h.closesAtMinute) || h.opensAtMinute < h.closesAtMinute) return;
+        broken = true;
+        ctx.addIssue({ code: "custom", path: ["hoursByWeekday", i, "closesAtMinute"], message: `${WEEKDAY_FULL_NAMES[i]}: closing time must be after opening time` });
+      });
+      if (broken) return;
+      // The longest open day is the longest session the clinic can hold.
+      openMinutes = Math.max(0, ...s.hoursByWeekday.filter((_, i) => s.openWeekdays.includes(i + 1)).map((h) => h.closesAtMinute - h.opensAtMinute));
+    } else {
+      if (s.opensAtMinute >= s.closesAtMinute) {
+        ctx.addIssue({ code: "custom", path: ["closesAtMinute"], message: "Closing time must be after opening time" });
+        return;
+      }
+      openMinutes = s.closesAtMinute - s.opensAtMinute;
     }
     // A session kind longer than the open day could never be booked.
-    const openMinutes = s.closesAtMinute - s.opensAtMinute;
     for (const [kind, length] of Object.entries(s.sessionMinutes) as [SessionKind, number][]) {
       if (length > openMinutes) {
         ctx.addIssue({
@@ -161,14 +192,36 @@ export type ClinicSettingsColumns = {
   openWeekdays: number[];
   opensAtMinute: number;
   closesAtMinute: number;
+  /** Hours per ISO weekday, Monday first (7 each); a row from before them has none. */
+  weekdayOpensAtMinute?: number[];
+  weekdayClosesAtMinute?: number[];
   safetyScreenEnabled: boolean;
   safetyScreenDays: number;
 };
 
+/** A row of the Closure table as the engine reads it (lib/clinic/closures.ts loads them). */
+export type ClosureRow = { id: string; roomId: string | null; startsAt: Date; endsAt: Date; reason: string; room?: { name: string } | null };
+
+export function closureOf(row: ClosureRow): ClinicClosure {
+  return { id: row.id, roomId: row.roomId, roomName: row.room?.name ?? null, startsAt: row.startsAt, endsAt: row.endsAt, reason: row.reason };
+}
+
+function hoursOfRow(c: ClinicSettingsColumns): DayHours[] | undefined {
+  const opens = c.weekdayOpensAtMinute;
+  const closes = c.weekdayClosesAtMinute;
+  if (!opens || !closes || opens.length !== 7 || closes.length !== 7) return undefined;
+  return opens.map((o, i) => ({ opensAtMinute: o, closesAtMinute: closes[i] }));
+}
+
 /** Settings read from a clinic row: every setting stated, P12's too. */
 export type ClinicProtocolSettings = ProtocolSettings & Required<Pick<ProtocolSettings, "safetyScreen">>;
 
-export function settingsFromClinic(c: ClinicSettingsColumns): ClinicProtocolSettings {
+/**
+ * The engine's settings from a clinic row: with the row's closures when the caller read them
+ * (the engine's snapshot reads those that can still matter), none otherwise.
+ */
+export function settingsFromClinic(c: ClinicSettingsColumns & { closures?: ClosureRow[] }): ClinicProtocolSettings {
+  const hoursByWeekday = hoursOfRow(c);
   return {
     timeZone: c.timeZone,
     sessionMinutes: {
@@ -187,6 +240,8 @@ export function settingsFromClinic(c: ClinicSettingsColumns): ClinicProtocolSett
     openWeekdays: [...c.openWeekdays],
     opensAtMinute: c.opensAtMinute,
     closesAtMinute: c.closesAtMinute,
+    ...(hoursByWeekday && { hoursByWeekday }),
+    ...(c.closures && { closures: c.closures.map(closureOf) }),
     safetyScreen: { enabled: c.safetyScreenEnabled, days: c.safetyScreenDays },
   };
 }
@@ -209,8 +264,9 @@ export function settingsToClinic(s: ProtocolSettings): ClinicSettingsColumns {
     lowDoseMinSessions: s.lowDoseSeries.min,
     lowDoseMaxSessions: s.lowDoseSeries.max,
     openWeekdays: [...s.openWeekdays].sort((a, b) => a - b),
-    opensAtMinute: s.opensAtMinute,
-    closesAtMinute: s.closesAtMinute,
+    ...openingSpan(s),
+    weekdayOpensAtMinute: s.hoursByWeekday ? s.hoursByWeekday.map((h) => h.opensAtMinute) : Array.from({ length: 7 }, () => s.opensAtMinute),
+    weekdayClosesAtMinute: s.hoursByWeekday ? s.hoursByWeekday.map((h) => h.closesAtMinute) : Array.from({ length: 7 }, () => s.closesAtMinute),
     safetyScreenEnabled: safetyScreenSetting(s).enabled,
     safetyScreenDays: safetyScreenSetting(s).days,
   };

@@ -30,11 +30,29 @@ export type ProtocolSettings = {
   opensAtMinute: number;
   closesAtMinute: number; // minutes after local midnight
   /**
+   * Opening hours per ISO weekday, Monday first (7 entries), read through lib/protocol/opening-hours.ts.
+   * A day not in openWeekdays is closed whatever its hours say. Omitted: every open day opens at
+   * opensAtMinute and closes at closesAtMinute.
+   */
+  hoursByWeekday?: DayHours[];
+  /**
+   * Closures (clinic holidays, rooms out of service) that the sessions judged may meet: P10 keeps
+   * sessions out of them, a day closed all its opening hours is not an open day (P4), and the
+   * planner places nothing in them. Omitted: none.
+   */
+  closures?: ClinicClosure[];
+  /**
    * P12: a PHQ-9 within `days` clinic calendar days before each medicine session, for each dosing
    * partner, checked at check-in when `enabled`. Omitted means PROTOCOL.md's default (on, 7 days).
    */
   safetyScreen?: { enabled: boolean; days: number };
 };
+
+/** One weekday's opening hours, minutes after local midnight (closing at 1440 is midnight). */
+export type DayHours = { opensAtMinute: number; closesAtMinute: number };
+
+/** A span the whole clinic (roomId null) or one room is closed: a holiday, a room out of service. */
+export type ClinicClosure = { id: string; roomId: string | null; roomName?: string | null; startsAt: Date; endsAt: Date; reason: string };
 
 export type Partner = { id: string; name: string; kapTherapistId: string };
 export type Room = { id: string; name: string; capacity: number; dosingEquipped: boolean; active: boolean };

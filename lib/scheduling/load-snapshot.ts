@@ -41,6 +41,18 @@ export function screenedSince(now = new Date()): Date {
   return new Date(now.getTime() - (SAFETY_SCREEN_MAX_DAYS + 2) * 24 * 60 * 60_000);
 }
 
+/**
+ * The closures (issue 14) a decision made now can meet: every one not over two days ago. The
+ * engine judges sessions still to come, and nothing is booked or moved into the past; a clinic
+ * declares a few a year, so the whole future is a handful of rows.
+ */
+export function snapshotClosures(now = new Date()) {
+  return {
+    where: { endsAt: { gt: new Date(now.getTime() - 2 * 24 * 60 * 60_000) } },
+    select: { id: true, roomId: true, startsAt: true, endsAt: true, reason: true, room: { select: { name: true } } },
+  } as const;
+}
+
 type ScreenRow = { id: string; clientId: string; instrument: string; takenAt: Date; answers: number[]; reviews: { screenId: string; decision: SafetyDecision; reviewedAt: Date }[] };
 type PartnerRow = { firstName: string; preferredName: string | null; clearances: ClearanceFacts[]; measures: ScreenRow[] };
 
@@ -67,7 +79,7 @@ export type SnapshotSource = {
 /**
  * The protocol engine's picture of one couple (PROTOCOL.md): every session of the couple, both
  * partners' clearances and recent PHQ-9s with their safety reviews (P12), recorded rides home,
- * the clinic's rooms and settings. `cycleId` names the cycle being judged; null judges couples
+ * the clinic's rooms and settings, and its closures still to come (P10, P4). `cycleId` names the cycle being judged; null judges couples
  * therapy outside any cycle.
  */
 export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: string, cycleId: string | null): Promise<CycleSnapshot> {
@@ -80,7 +92,7 @@ export async function loadCoupleSnapshot(tx: Tx, clinicId: string, coupleId: str
   const couple = await tx.couple.findFirst({
     where: { id: coupleId, clinicId },
     include: {
-      clinic: { include: { rooms: true, staff: { select: { id: true, name: true } } } },
+      clinic: { include: { rooms: true, staff: { select: { id: true, name: true } }, closures: snapshotClosures() } },
       partnerA: { include: { clearances: SNAPSHOT_CLEARANCES, measures: screens } },
       partnerB: { include: { clearances: SNAPSHOT_CLEARANCES, measures: screens } },
       cycles: cycleId ? { where: { id: cycleId } } : false,

@@ -9,7 +9,9 @@ import {
   atClinicTime,
   calendarDaysBetween,
   clinicDate,
+  closureOver,
   formatClinicDay,
+  hoursOn,
   integrationWindowWords,
   isMedicine,
   isOpenDay,
@@ -112,6 +114,8 @@ export function planCycle(snapshot: CycleSnapshot, busy: BusyTimes, prefs: PlanP
   const taken: BusyTimes = new Map([...busy].map(([k, v]) => [k, [...v]]));
   const isFree = (key: string, slot: Interval) => !(taken.get(key) ?? []).some((b) => b.start < slot.end && slot.start < b.end);
   const take = (key: string, slot: Interval) => taken.set(key, [...(taken.get(key) ?? []), slot]);
+  // A room out of service (issue 14) is busy for its span; closures of the whole clinic are outside hours, below.
+  for (const c of settings.closures ?? []) if (c.roomId) take(c.roomId, { start: c.startsAt.getTime(), end: c.endsAt.getTime() });
   const rooms = snapshot.rooms.filter((r) => r.active);
   const parts = prefs.dayParts.length ? prefs.dayParts : (Object.keys(DAY_PARTS) as DayPart[]);
 
@@ -156,13 +160,14 @@ export function planCycle(snapshot: CycleSnapshot, busy: BusyTimes, prefs: PlanP
       if (found) break;
       // One KAP session a day for the couple, except the two intakes.
       if (!medicine && previousDay === day && !(step.kind === "INTAKE" && placed[index - 1]?.kind === "INTAKE")) continue;
-      const windows = medicine ? [...parts.map((p) => DAY_PARTS[p]), { from: settings.opensAtMinute, to: settings.closesAtMinute }] : parts.map((p) => DAY_PARTS[p]);
+      const hours = hoursOn(settings, day);
+      const windows = medicine && hours ? [...parts.map((p) => DAY_PARTS[p]), { from: hours.opensAtMinute, to: hours.closesAtMinute }] : parts.map((p) => DAY_PARTS[p]);
       for (const window of windows) {
         for (let minute = window.from; !found && minute + minutes <= window.to; minute += SLOT_MINUTES) {
           const startsAt = atClinicTime(day, minute, tz);
           const endsAt = new Date(startsAt.getTime() + minutes * 60_000);
           const slot = { start: startsAt.getTime(), end: endsAt.getTime() };
-          if (slot.start < earliest || !withinOpeningHours(startsAt, endsAt, settings)) {
+          if (slot.start < earliest || !withinOpeningHours(startsAt, endsAt, settings) || closureOver(settings, startsAt, endsAt, null)) {
             counts.hours++;
             continue;
           }

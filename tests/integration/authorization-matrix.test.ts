@@ -240,6 +240,14 @@ const otherClinicsLot = (caller: "THERAPIST" | "PSYCHIATRIST") => ({ caller, why
 const otherClinicsAccount = { caller: "ADMIN", why: "an account of another clinic", target: (fx: Fixture) => fx.otherClinicAdmin.id } as const;
 const otherTherapistsPartner = { caller: "THERAPIST", why: "a partner of another therapist's couple", target: (fx: Fixture) => fx.otherCouple.partnerAId } as const;
 const bellsPartner = { caller: "PSYCHIATRIST", why: "the partner another psychiatrist evaluates", target: (fx: Fixture) => fx.couple.partnerBId } as const;
+/** A holiday of a clinic (issue 14), on a day of its own, declared by that clinic's admin. */
+async function closureIn(fx: Fixture, clinicId: string): Promise<string> {
+  const day = fx.nextDay();
+  const closure = await db.closure.create({
+    data: { clinicId, startsAt: new Date(`${day}T08:00:00Z`), endsAt: new Date(`${day}T20:00:00Z`), reason: "Holidays", declaredById: clinicId === fx.clinic.id ? fx.admin.id : fx.otherClinicAdmin.id },
+  });
+  return closure.id;
+}
 
 const MATRIX: Record<string, Row> = {
   "app/(clinic)/admin/rooms/actions.ts#addRoomAction": {
@@ -544,6 +552,23 @@ const MATRIX: Record<string, Row> = {
   "app/(clinic)/sessions/[sessionId]/note/actions.ts#addNoteAddendumAction": gated(["THERAPIST", "PSYCHIATRIST"], "sessionId", (fx) => fx.notedDosingDay.id, { outOfReach: [...notesOutOfReach] }, { text: "A correction" }, (fx) =>
     db.noteAddendum.count({ where: { note: notesOf(fx) } }),
   ),
+  // Closures (issue 14): the front desk and admins declare a clinic holiday or a room out of service, and remove one.
+  "app/(clinic)/closures/actions.ts#declareClosureAction": {
+    allowed: ["FRONT_DESK", "ADMIN"],
+    call: (fn, fx) => {
+      const day = fx.nextDay();
+      return call(fn, null, form({ roomId: "", fromDate: day, toDate: day, reason: "Holidays" }));
+    },
+    reach: { none: "a new closure of the caller's own clinic; a room of another clinic is refused as one that does not exist (tests/integration/closures.test.ts)" },
+    unchanged: (fx) => db.closure.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  "app/(clinic)/closures/actions.ts#removeClosureAction": {
+    allowed: ["FRONT_DESK", "ADMIN"],
+    call: async (fn, fx, id) => call(fn, null, form({ closureId: id ?? (await closureIn(fx, fx.clinic.id)), confirm: "yes" })),
+    reach: { outOfReach: (["FRONT_DESK", "ADMIN"] as const).map((caller) => ({ caller, why: "a closure of another clinic", target: (fx: Fixture) => closureIn(fx, fx.elsewhere.clinic.id) })) },
+    // Each call makes its own closure first: what a refused call must not have done is remove one.
+    unchanged: (fx) => db.auditEvent.count({ where: { clinicId: { in: clinics(fx) }, entity: "Closure", action: "delete" } }),
+  },
   // Calendar feeds (issue 15): a clinician's own sessions; the front desk's and admins' rooms and clinic.
   "app/(clinic)/feeds/actions.ts#makeOwnFeedAction": {
     allowed: ["THERAPIST", "PSYCHIATRIST"],
@@ -679,6 +704,7 @@ const PAGES: Record<string, Row> = {
   "app/(clinic)/admin/audit/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page, props({})), reach: { none: "the admin's own clinic's log" } },
   "app/(clinic)/help/page.tsx": { allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "no record: what the caller's roles do, and keyboard use" } },
   "app/(clinic)/feeds/page.tsx": { allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "the caller's own calendar feeds" } },
+  "app/(clinic)/closures/page.tsx": { allowed: ["FRONT_DESK", "ADMIN"], call: (page) => call(page), reach: { none: "the caller's own clinic's closures and the sessions inside them" } },
   // Public: a partner's one-time link (no sign-in). It shows the clinic's name and the questions, nothing of the record.
   "app/m/[token]/page.tsx": {
     allowed: CALLERS,

@@ -49,7 +49,9 @@ describe(`clinic settings (${databaseKind})`, () => {
     const cases: [Partial<TClinicSettingsInput>, string, RegExp][] = [
       [{ integrationWindowDays: { min: 3, max: 2 } }, "integrationWindowDays.max", /integration window's latest day must not be before its earliest/],
       [{ lowDoseSeries: { min: 9, max: 8 } }, "lowDoseSeries.max", /most sessions must not be fewer than its fewest/],
-      [{ opensAtMinute: 20 * 60, closesAtMinute: 8 * 60 }, "closesAtMinute", /Closing time must be after opening time/],
+      // A form from before hours per weekday sends one pair, for every day.
+      [{ hoursByWeekday: undefined, opensAtMinute: 20 * 60, closesAtMinute: 8 * 60 }, "closesAtMinute", /Closing time must be after opening time/],
+      [{ hoursByWeekday: valid.hoursByWeekday!.map((h, i) => (i === 0 ? { opensAtMinute: 20 * 60, closesAtMinute: 8 * 60 } : h)) }, "hoursByWeekday.0.closesAtMinute", /^Monday: closing time must be after opening time$/],
       [{ opensAtMinute: Number.NaN }, "opensAtMinute", /Opening time: enter a time/],
       [{ sessionMinutes: { ...valid.sessionMinutes, INTEGRATION: 0 } }, "sessionMinutes.INTEGRATION", /longer than 0 minutes/],
       [{ clearanceValidityDays: 0 }, "clearanceValidityDays", /at least 1/],
@@ -91,6 +93,8 @@ describe(`clinic settings (${databaseKind})`, () => {
       clearanceValidityDays: 60,
       sessionMinutes: { ...(await current()).sessionMinutes, INTEGRATION: 75 },
       openWeekdays: [6, 1, 2],
+      // One pair for every day, as a form from before hours per weekday sends.
+      hoursByWeekday: undefined,
       opensAtMinute: 9 * 60 + 30,
       maxHeartRate: 110,
     });

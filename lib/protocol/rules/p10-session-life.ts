@@ -1,12 +1,14 @@
 // P10 Order of a session's life: scheduled → checked in → completed, or cancelled / no-show from
 // scheduled; nothing leaves completed, cancelled or no-show, and only a scheduled session moves.
-// Sessions still to come lie inside opening hours (settings). A medicine session past check-in
+// Sessions still to come lie inside opening hours (settings: hours per weekday) and outside the
+// clinic's closures and their room's. A medicine session past check-in
 // has a ride home recorded for each dosing partner: no driving until the next day. (The rest of
 // the check-in gate, completed prerequisites and a valid clearance, is reported under P1, P2 and
 // P3, the rules they belong to.) With `now`, nothing is booked into the past, a session is
 // checked in on its own day, and none is completed or marked a no-show before it starts.
 import { changedSessionIds, movesOf } from "../apply-change";
-import { clinicDate, formatOpeningHours, withinOpeningHours } from "../calendar";
+import { clinicDate } from "../calendar";
+import { closureOver, describeClosure, formatOpeningHours, withinOpeningHours } from "../opening-hours";
 import { dosingPartners, isMedicine, isStarted, isUpcoming, sessionById, STATUS_WORDS } from "../cycle";
 import { capitalise, describeSession, describeSessionSlot } from "../describe";
 import type { CycleSnapshot, ProposedChange, Rule, RuleContext, SessionStatus, SnapshotSession, Violation } from "../types";
@@ -30,6 +32,10 @@ function stateViolations(after: CycleSnapshot): Violation[] {
       add([s.id], `P10: ${capitalise(describeSession(after, s))} must end after it starts.`);
     } else if (!withinOpeningHours(s.startsAt, s.endsAt, after.settings)) {
       add([s.id], `P10: ${capitalise(describeSessionSlot(after, s))} is outside opening hours (${formatOpeningHours(after.settings)}).`);
+    } else {
+      // A holiday of the whole clinic, or the session's room out of service (telehealth meets only the clinic's).
+      const closure = closureOver(after.settings, s.startsAt, s.endsAt, s.roomId);
+      if (closure) add([s.id], `P10: ${capitalise(describeSessionSlot(after, s))} falls in a closure: ${describeClosure(closure, after.settings.timeZone)}.`);
     }
   }
   for (const m of after.sessions.filter((s) => isMedicine(s) && isStarted(s))) {

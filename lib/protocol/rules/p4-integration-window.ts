@@ -6,13 +6,15 @@
 // medicine session stands all show up here as a broken state. (Cancelling the medicine session
 // takes its integration along: see consequences.ts.) A no-show integration still holds the
 // medicine session's one place, as in the database's unique index.
-import { addClinicDays, calendarDaysBetween, clinicDate, formatClinicDay, formatClinicTime, formatDayChoice, isOpenDay, type ClinicDay } from "../calendar";
+import { addClinicDays, calendarDaysBetween, clinicDate, formatClinicDay, formatClinicTime, formatDayChoice, type ClinicDay } from "../calendar";
+import { isOpenDay, type HoursSettings } from "../opening-hours";
 import { cycleSessions, isMedicine, isStanding, isUpcoming, sessionById, STATUS_WORDS } from "../cycle";
 import { capitalise, describeSession, joinNames, sessionNoun } from "../describe";
 import { integrationWindowWords } from "../labels";
 import type { CycleSnapshot, ProtocolSettings, Rule, SnapshotSession, Violation } from "../types";
 
-type WindowSettings = Pick<ProtocolSettings, "integrationWindowDays" | "openWeekdays" | "timeZone">;
+/** The window (settings) and the open days: weekly hours and closures of the whole clinic (lib/protocol/opening-hours.ts). */
+type WindowSettings = Pick<ProtocolSettings, "integrationWindowDays"> & HoursSettings;
 
 /** The days of a medicine session's window the clinic is open: only these can hold its integration. */
 export function openWindowDays(medicine: Date | ClinicDay, settings: WindowSettings): ClinicDay[] {
@@ -35,12 +37,14 @@ export function medicineDayWorks(day: ClinicDay, settings: WindowSettings): bool
 /**
  * The dates nearest to `day` that work for a medicine session: the last one before it (not before
  * `earliest`, today when the clock is known) and the first one after. Open days repeat weekly, so
- * a week either way finds them or shows there are none.
+ * a week either way finds them or shows there are none; closures of the whole clinic push them
+ * further, so the search reaches past as many days as they close.
  */
 export function nearestMedicineDays(day: ClinicDay, settings: WindowSettings, earliest?: ClinicDay): ClinicDay[] {
   const zone = settings.timeZone;
   const found: ClinicDay[] = [];
-  for (let n = 1; n <= 7; n++) {
+  const reach = 7 + closedDays(settings);
+  for (let n = 1; n <= reach; n++) {
     const before = addClinicDays(day, -n, zone);
     // The guard sits on its own line so that the directive below covers it alone, not the whole condition.
     if ((
@@ -52,7 +56,7 @@ export function nearestMedicineDays(day: ClinicDay, settings: WindowSettings, ea
       break;
     }
   }
-  for (let n = 1; n <= 7; n++) {
+  for (let n = 1; n <= reach; n++) {
     const after = addClinicDays(day, n, zone);
     if (medicineDayWorks(after, settings)) {
       found.push(after);
@@ -60,6 +64,12 @@ export function nearestMedicineDays(day: ClinicDay, settings: WindowSettings, ea
     }
   }
   return found;
+}
+
+/** Calendar days the clinic's own closures can take (each rounded up, plus one for its ends), at most 400. */
+function closedDays(settings: WindowSettings): number {
+  const spans = (settings.closures ?? []).filter((c) => c.roomId === null).map((c) => Math.ceil((c.endsAt.getTime() - c.startsAt.getTime()) / 86_400_000) + 1);
+  return Math.min(400, spans.reduce((sum, days) => sum + days, 0));
 }
 
 /** The calendar days an integration for this medicine session may fall on, "on Wed 4 Mar or Thu 5 Mar"; null when the clinic is open on none. */

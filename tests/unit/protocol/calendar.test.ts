@@ -20,11 +20,9 @@ import {
   formatClinicTime,
   formatClinicTimeRange,
   formatDayChoice,
-  formatOpeningHours,
-  isOpenDay,
   isoWeekday,
-  withinOpeningHours,
 } from "@/lib/protocol/calendar";
+import { formatOpeningHours, isOpenDay, withinOpeningHours } from "@/lib/protocol/opening-hours";
 import { DEFAULT_SETTINGS } from "@/lib/protocol/settings";
 
 const LA = "America/Los_Angeles";

@@ -365,7 +365,7 @@ describe("P4 at its boundaries", () => {
 describe("nearestMedicineDays", () => {
   // Open Monday and Tuesday, integration the next day: only a Monday works (its integration is on
   // the Tuesday); a Tuesday's integration would fall on a closed Wednesday.
-  const mondaysOnly = { openWeekdays: [1, 2], integrationWindowDays: { min: 1, max: 1 }, timeZone: ZONE };
+  const mondaysOnly = { openWeekdays: [1, 2], opensAtMinute: 480, closesAtMinute: 1200, integrationWindowDays: { min: 1, max: 1 }, timeZone: ZONE };
 
   it("finds the dates exactly a week before and after when only that weekday works", () => {
     expect(nearestMedicineDays("2026-03-09", mondaysOnly)).toEqual(["2026-03-02", "2026-03-16"]);

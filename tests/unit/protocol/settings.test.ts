@@ -59,10 +59,13 @@ describe("DEFAULT_SETTINGS match PROTOCOL.md", () => {
       openWeekdays: [1, 2, 3, 4, 5, 6],
       opensAtMinute: 480,
       closesAtMinute: 1200,
+      weekdayOpensAtMinute: [480, 480, 480, 480, 480, 480, 480],
+      weekdayClosesAtMinute: [1200, 1200, 1200, 1200, 1200, 1200, 1200],
       safetyScreenEnabled: true,
       safetyScreenDays: 7,
     });
-    expect(settingsFromClinic(settingsToClinic(DEFAULT_SETTINGS))).toEqual(DEFAULT_SETTINGS);
+    // Read back, every weekday has the one pair as its own hours.
+    expect(settingsFromClinic(settingsToClinic(DEFAULT_SETTINGS))).toEqual({ ...DEFAULT_SETTINGS, hoursByWeekday: Array(7).fill({ opensAtMinute: 480, closesAtMinute: 1200 }) });
   });
 
   it("P12's setting, left out of a snapshot's settings, is PROTOCOL.md's default: on, 7 days", () => {
@@ -250,6 +253,9 @@ describe("the Clinic table's columns", () => {
     openWeekdays: [2, 4, 6],
     opensAtMinute: 540,
     closesAtMinute: 1140,
+    // Saturday's own hours; the single pair is the open days' earliest opening and latest closing.
+    weekdayOpensAtMinute: [540, 540, 540, 540, 540, 600, 540],
+    weekdayClosesAtMinute: [1140, 1140, 1140, 1140, 1140, 1020, 1140],
     safetyScreenEnabled: false,
     safetyScreenDays: 5,
   };
@@ -274,6 +280,11 @@ describe("the Clinic table's columns", () => {
       openWeekdays: [2, 4, 6],
       opensAtMinute: 540,
       closesAtMinute: 1140,
+      hoursByWeekday: [
+        ...Array(5).fill({ opensAtMinute: 540, closesAtMinute: 1140 }),
+        { opensAtMinute: 600, closesAtMinute: 1020 },
+        { opensAtMinute: 540, closesAtMinute: 1140 },
+      ],
       safetyScreen: { enabled: false, days: 5 },
     });
     expect(problems(settings)).toEqual([]);

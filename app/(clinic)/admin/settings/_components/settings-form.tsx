@@ -55,7 +55,7 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
   const number = (name: string, label: string, value: number, hint?: string) => (
     <TextField key={name} label={label} name={name} type="number" inputMode="numeric" defaultValue={value} hint={hint} error={errors?.[name]} />
   );
-  const weekdayError = errors?.openWeekdays?.join(" ");
+  const weekdayError = [...(errors?.openWeekdays ?? []), ...(errors?.hoursByWeekday ?? [])].join(" ") || undefined;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Clinic settings" className="space-y-6">
@@ -83,16 +83,23 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
         {number("lowDoseSeries.max", "Most medicine sessions", s.lowDoseSeries.max)}
       </Group>
 
-      <Group legend="Opening hours (P10)">
+      <Group legend="Opening hours (P10)" hint="The days the clinic is open and each day's hours, in the clinic's time zone. Holidays and rooms out of service are declared on the Closures page.">
         <fieldset className="sm:col-span-2 lg:col-span-3" aria-describedby={weekdayError ? "open-weekdays-error" : undefined}>
-          <legend className="text-sm font-medium text-stone-800">Open days</legend>
-          <div className="mt-1 flex flex-wrap gap-4">
-            {WEEKDAYS.map((day, i) => (
-              <label key={day} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="openWeekdays" value={i + 1} defaultChecked={s.openWeekdays.includes(i + 1)} className="h-4 w-4" />
-                {day}
-              </label>
-            ))}
+          <legend className="text-sm font-medium text-stone-800">Open days and their hours</legend>
+          <div className="mt-1 space-y-3">
+            {WEEKDAYS.map((day, i) => {
+              const hours = s.hoursByWeekday?.[i] ?? { opensAtMinute: s.opensAtMinute, closesAtMinute: s.closesAtMinute };
+              return (
+                <div key={day} className="grid items-end gap-3 sm:grid-cols-[9rem_1fr_1fr]" data-testid={`hours-${day}`}>
+                  <label className="flex items-center gap-2 pb-2 text-sm">
+                    <input type="checkbox" name="openWeekdays" value={i + 1} defaultChecked={s.openWeekdays.includes(i + 1)} className="h-4 w-4" />
+                    {day}
+                  </label>
+                  <TextField label={`${day} opens`} name={`hoursByWeekday.${i}.opensAtMinute`} type="time" defaultValue={hhmm(hours.opensAtMinute)} error={errors?.[`hoursByWeekday.${i}.opensAtMinute`]} />
+                  <TextField label={`${day} closes`} name={`hoursByWeekday.${i}.closesAtMinute`} type="time" defaultValue={hhmm(hours.closesAtMinute)} error={errors?.[`hoursByWeekday.${i}.closesAtMinute`]} />
+                </div>
+              );
+            })}
           </div>
           {weekdayError && (
             <p id="open-weekdays-error" className="mt-1 text-sm text-red-700" data-testid="error-openWeekdays">
@@ -100,8 +107,6 @@ export function SettingsForm({ settings: s }: { settings: TClinicSettings }) {
             </p>
           )}
         </fieldset>
-        <TextField label="Opens at" name="opensAtMinute" type="time" defaultValue={hhmm(s.opensAtMinute)} error={errors?.opensAtMinute} />
-        <TextField label="Closes at" name="closesAtMinute" type="time" defaultValue={hhmm(s.closesAtMinute)} error={errors?.closesAtMinute} />
       </Group>
 
       <Group legend="Safety screen before dosing (P12)" hint="Each dosing partner completes a PHQ-9 within this many days before each medicine session; if its item 9 is above 0, a clinician records a safety review before check-in.">
