@@ -8,6 +8,7 @@ import { reachesRecord } from "@/lib/auth/reach-check";
 import { requirePermission } from "@/lib/auth/session";
 import { blockedSessionsForCouple } from "@/lib/clearance/blocked-sessions";
 import { getClinic } from "@/lib/clinic/get-clinic";
+import { openingDaysOf } from "@/lib/clinic/opening-hours";
 import { coupleChoice } from "@/lib/couples/search-couples";
 import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
 import { addClinicDays, clinicDate, clinicMinuteOfDay, formatClinicDay, formatClinicTime, formatClinicTimeRange, isoWeekday } from "@/lib/protocol/calendar";
@@ -18,7 +19,7 @@ import { firstValue } from "@/lib/search-params";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { integrationStart, roomSchedule, type ScheduleFilters } from "@/lib/sessions/room-schedule";
 import { Board } from "./_components/board";
-import { blocksOf, dayColumns, roomColumns, visibleRange, type DayOpening } from "./_components/board-model";
+import { blocksOf, dayColumns, roomColumns, visibleRange } from "./_components/board-model";
 import { KIND_ORDER, KIND_STYLES } from "./_components/kinds";
 
 export const metadata = { title: "Room calendar" };
@@ -55,11 +56,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const days = view === "week" ? 7 : 1;
   // A room's week: the room chosen, or the first room while none is.
   if (view === "week" && !weekClinicianId) filters.roomId = weekRoomId ?? "first";
-  const { rooms, clinicians, sessions, dayStart } = await roomSchedule(staff, tz, first, days, filters);
+  // The span's sessions, and each day's hours and closures (the clinic's and each room's; only the span's closures are read), side by side.
+  const [{ rooms, clinicians, sessions, dayStart }, openings] = await Promise.all([roomSchedule(staff, tz, first, days, filters), openingDaysOf(clinic, first, days)]);
   const weekRoom = view === "week" && !weekClinicianId ? (rooms.find((r) => r.id === weekRoomId) ?? rooms[0] ?? null) : null;
   const weekClinician = weekClinicianId ? clinicians.find((c) => c.id === weekClinicianId) : undefined;
 
-  const openings = openingDays(settings, first, days);
   const boardRooms = rooms.filter((r) => !roomKind || r.dosingEquipped === (roomKind === "dosing"));
   const roomNames = new Map(rooms.map((r) => [r.id, r.name]));
   const columns = view === "week" ? dayColumns(openings, tz, today, weekRoom) : roomColumns(boardRooms, openings[0], tz, today);
@@ -80,6 +81,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const formRooms = rooms.map(({ id, name, dosingEquipped }) => ({ id, name, dosingEquipped }));
   const bookRoom = canBook ? rooms.find((r) => r.id === param("book")) : undefined;
   const bookTime = TIME.test(param("time") ?? "") ? param("time") : undefined;
+  // The dates closed whole in the month from the slot's day (holidays, weekdays the clinic keeps
+  // closed): the form proposes the integration on the first open day of its window (P4).
+  const closedAhead = bookRoom ? (await openingDaysOf(clinic, dateKey, 31)).filter((d) => !d.open).map((d) => d.day) : [];
   // The couple filter's couple, named for the picker (only one the viewer reaches).
   const filterCouple = coupleId ? await coupleChoice(staff, coupleId) : null;
 
@@ -242,7 +246,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
             defaultTime={bookTime}
             integrationWindow={integrationWindow}
             sessionMinutes={settings.sessionMinutes}
-            openDays={{ weekdays: settings.openWeekdays }}
+            openDays={{ weekdays: settings.openWeekdays, closed: closedAhead }}
           />
         </section>
       )}
@@ -273,16 +277,4 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       )}
     </>
   );
-}
-
-/**
- * Each day's hours. Until the clinic keeps hours per weekday and closures (lib/protocol/opening-hours.ts),
- * one pair of times for every open weekday.
- */
-function openingDays(settings: { openWeekdays: number[]; opensAtMinute: number; closesAtMinute: number; timeZone: string }, first: string, days: number): DayOpening[] {
-  return Array.from({ length: days }, (_, i) => {
-    const day = addClinicDays(first, i, settings.timeZone);
-    const open = settings.openWeekdays.includes(isoWeekday(day, settings.timeZone));
-    return { day, hours: open ? { opensAtMinute: settings.opensAtMinute, closesAtMinute: settings.closesAtMinute } : null, open, closures: [] };
-  });
 }
