@@ -4,7 +4,7 @@ import { clinicDate, clinicMinuteOfDay, formatClinicDay, formatClinicTimeRange }
 import { SESSION_KIND_LABELS, SESSION_STATUS_LABELS, type SessionKindName, type SessionStatusName } from "@/lib/sessions/labels";
 import type { CalendarSession } from "@/lib/sessions/room-schedule";
 
-/** One clinic day's hours and closures, as lib/protocol/opening-hours.ts's openingDays gives them. */
+/** One clinic day's hours and closures, as openingDaysOf (lib/clinic/opening-hours.ts) gives them: what the board reads of it. */
 export type DayOpening = {
   day: string;
   hours: { opensAtMinute: number; closesAtMinute: number } | null;
