@@ -10,6 +10,7 @@ import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels
 import { bookSessionAction } from "./actions";
 import { CouplePicker } from "./couple-picker";
 import { ALL_KINDS, endOf, firstOpenWindowDay, kindsFor } from "./booking-defaults";
+import { RepeatPart, useSeriesBooking } from "./repeat-part";
 import { ResultMessage } from "./result-message";
 
 type Option = { id: string; name: string };
@@ -50,7 +51,11 @@ export function BookSessionForm(props: {
   const [time, setTime] = useState(props.defaultTime ?? "10:00");
   // The integration's date follows the medicine session's until the user sets it.
   const [integrationDate, setIntegrationDate] = useState<string | null>(null);
-  const { state, pending, onSubmit } = useFormAction(bookSessionAction);
+  const single = useFormAction(bookSessionAction);
+  // Couples therapy with Repeat ticked books the whole series instead, all or nothing (./repeat-part.tsx).
+  const series = useSeriesBooking();
+  const repeating = kind === "COUPLES_THERAPY" && series.repeat;
+  const { state, pending, onSubmit } = repeating ? series : single;
   const medicine = isMedicine({ kind });
   const onePartner = kind === "INTAKE" || kind === "MEDICAL_EVALUATION";
   const rooms = medicine ? props.rooms.filter((r) => r.dosingEquipped) : props.rooms;
@@ -197,9 +202,10 @@ export function BookSessionForm(props: {
           )}
         </fieldset>
       )}
+      {kind === "COUPLES_THERAPY" && <RepeatPart repeat={series.repeat} onRepeat={series.setRepeat} errors={errors} />}
       <div className="sm:col-span-3">
         <Button type="submit" disabled={pending}>
-          {pending ? "Booking…" : medicine ? "Book medicine session and integration" : "Book session"}
+          {pending ? "Booking…" : repeating ? "Book the series" : medicine ? "Book medicine session and integration" : "Book session"}
         </Button>
       </div>
       <div className="sm:col-span-3" aria-live="polite">

@@ -10,6 +10,8 @@ export type BookingRequest = {
   cycleId: string | null;
   /** One session, or a whole plan: all are booked or none (P4 books a medicine session with its integration). */
   sessions: NewSession[];
+  /** A recurring series (lib/scheduling/book-series.ts): its row, written with its sessions. */
+  series?: { id: string; rule: string; firstDay: string; startMinute: number };
 };
 
 /**
@@ -26,6 +28,10 @@ export async function bookSessions(staff: Staff, request: BookingRequest) {
     change: () => ({ type: "book", sessions: ordered }),
     attempts: () => ordered,
     write: async (tx) => {
+      if (request.series) {
+        const { id, rule, firstDay, startMinute } = request.series;
+        await tx.sessionSeries.create({ data: { id, clinicId: staff.clinicId, coupleId: request.coupleId, rule, firstDay: new Date(`${firstDay}T00:00:00Z`), startMinute, createdById: staff.id } });
+      }
       // Three multi-row inserts, not a nested create per session: a nested create also reads
       // the session back, and every statement is a round trip the booking waits for. Foreign
       // keys are checked at the end of each statement, so an integration may name the medicine
@@ -42,6 +48,7 @@ export async function bookSessions(staff: Staff, request: BookingRequest) {
           roomId: s.roomId,
           journeyerId: s.journeyerId,
           medicineSessionId: s.medicineSessionId,
+          seriesId: request.series?.id ?? null,
           createdById: staff.id,
         })),
       });
@@ -54,7 +61,10 @@ export async function bookSessions(staff: Staff, request: BookingRequest) {
           s.partnerIds.map((clientId) => ({ ...times(s), clientId, role: s.journeyerId ? (clientId === s.journeyerId ? ("JOURNEYER" as const) : ("SITTER" as const)) : ("PARTICIPANT" as const) })),
         ),
       });
-      await recordAudits(tx, staff, ordered.map((s) => ({ action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" as const })));
+      await recordAudits(tx, staff, [
+        ...ordered.map((s) => ({ action: "book", entity: "Session", entityId: s.id, outcome: "ALLOWED" as const })),
+        ...(request.series ? [{ action: "book", entity: "SessionSeries", entityId: request.series.id, outcome: "ALLOWED" as const }] : []),
+      ]);
       // The first booked KAP session opens a cycle that was still being planned.
       if (request.cycleId && ordered.some((s) => s.kind !== "COUPLES_THERAPY")) {
         await tx.kapCycle.updateMany({ where: { id: request.cycleId, status: "PLANNING" }, data: { status: "ACTIVE" } });

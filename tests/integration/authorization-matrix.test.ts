@@ -249,6 +249,16 @@ async function closureIn(fx: Fixture, clinicId: string): Promise<string> {
   return closure.id;
 }
 
+/** An occurrence of a series of the fixture's couple (issue 14): a session of its own, named by a SessionSeries row. */
+async function seriesSession(fx: Fixture): Promise<string> {
+  const session = await fx.session("own");
+  const series = await db.sessionSeries.create({
+    data: { clinicId: fx.clinic.id, coupleId: fx.couple.id, rule: "FREQ=WEEKLY;INTERVAL=1;COUNT=2", firstDay: session.startsAt, startMinute: 600, createdById: fx.therapist.id },
+  });
+  await db.session.update({ where: { id: session.id }, data: { seriesId: series.id } });
+  return session.id;
+}
+
 const MATRIX: Record<string, Row> = {
   "app/(clinic)/admin/rooms/actions.ts#addRoomAction": {
     allowed: ["ADMIN"],
@@ -441,6 +451,43 @@ const MATRIX: Record<string, Row> = {
     allowed: ["THERAPIST", "PSYCHIATRIST", "FRONT_DESK"],
     call: (fn) => call(fn, null, form({ q: "Sam" })),
     reach: { none: "a search names no record: its answer is only the couples the caller reaches (coupleWhere), checked in board.test.ts" },
+  },
+  // Recurring couples therapy and "find a time" (issue 14): the couple's or the session's own gate, as booking, moving and cancelling have.
+  "components/scheduling/series-actions.ts#previewSeriesAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: (fn, fx, id) => call(fn, null, form({ coupleId: id ?? fx.couple.id, date: fx.nextDay(), time: "13:00", roomId: fx.willow.id, everyWeeks: "1", ends: "count", count: "2" })),
+    reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
+    unchanged: (fx) => db.session.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  "components/scheduling/series-actions.ts#bookSeriesAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: (fn, fx, id) => {
+      // Two Mondays of its own: the series' second session is the week after its first.
+      const date = fx.nextDay();
+      fx.nextDay();
+      return call(fn, null, form({ coupleId: id ?? fx.couple.id, date, time: "13:00", roomId: fx.willow.id, everyWeeks: "1", ends: "count", count: "2" }));
+    },
+    reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
+    unchanged: (fx) => db.sessionSeries.count({ where: { clinicId: { in: clinics(fx) } } }),
+  },
+  "components/scheduling/series-actions.ts#cancelFollowingAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await seriesSession(fx)), reason: "The couple asked to" })),
+    reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
+    unchanged: (fx) => db.session.count({ where: { clinicId: { in: clinics(fx) }, status: "CANCELLED" } }),
+  },
+  "components/scheduling/series-actions.ts#moveFollowingAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    allowedMeans: "past-gate",
+    call: async (fn, fx, id) => call(fn, null, form({ sessionId: id ?? (await seriesSession(fx)), date: fx.nextDay(), time: "11:00", roomId: fx.willow.id })),
+    reach: { outOfReach: [otherTherapistsSession, otherClinicsSession] },
+    unchanged: (fx) => db.auditEvent.count({ where: { clinicId: { in: clinics(fx) }, action: "move" } }),
+  },
+  "components/scheduling/series-actions.ts#findTimeAction": {
+    allowed: ["THERAPIST", "FRONT_DESK"],
+    call: (fn, fx, id) => call(fn, null, form({ coupleId: id ?? fx.couple.id, kind: "COUPLES_THERAPY", from: fx.nextDay() })),
+    reach: { outOfReach: [otherTherapistsCouple, otherClinicsCouple] },
+    unchanged: (fx) => db.session.count({ where: { clinicId: { in: clinics(fx) } } }),
   },
   // Couples and cycles.
   "app/(clinic)/couples/actions.ts#createCoupleAction": {

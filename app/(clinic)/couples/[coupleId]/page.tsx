@@ -2,6 +2,8 @@ import Link from "next/link";
 import { CycleTimeline } from "@/components/cycle-timeline";
 import { ProtocolPanel } from "@/components/protocol-panel";
 import { BookSessionForm } from "@/components/scheduling/book-session-form";
+import { FindTime } from "@/components/scheduling/find-time";
+import { SeriesSessionActions } from "@/components/scheduling/series-session-actions";
 import { SessionActions } from "@/components/scheduling/session-actions";
 import { StatusBadge } from "@/components/session-badges";
 import { FormMessage } from "@/components/ui/field";
@@ -163,6 +165,18 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
         </section>
       )}
 
+      {can(staff.roles, "session:book") && (
+        <div className="mb-8">
+          <FindTime
+            coupleId={couple.id}
+            kinds={kinds}
+            partners={[couple.partnerA, couple.partnerB].map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` }))}
+            psychiatrists={psychiatrists}
+            defaultDate={clinicDate(new Date(), tz)}
+          />
+        </div>
+      )}
+
       <section aria-labelledby="sessions">
         <h2 id="sessions" className="mb-3 text-lg font-semibold">
           Sessions
@@ -191,6 +205,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                   <td className="px-4 py-2">
                     {SESSION_KIND_LABELS[s.kind]}
                     {s.journeyerId && <span className="text-stone-600"> · {partnerName(s.journeyerId)} journeys</span>}
+                    {s.seriesId && <span className="text-stone-600"> · repeating</span>}
                   </td>
                   <td className="px-4 py-2">
                     {s.attendees.map((a) => partnerName(a.clientId)).join(" & ")} with {s.clinicians.map((c) => c.user.name).join(", ")}
@@ -236,6 +251,14 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
                             return i ? { date: clinicDate(i.startsAt, tz), time: formatClinicTime(i.startsAt, tz) } : null;
                           })(),
                         }}
+                      />
+                    )}
+                    {/* An occurrence of a recurring series: with every later one of it (issue 14). */}
+                    {s.seriesId && s.status === "SCHEDULED" && (
+                      <SeriesSessionActions
+                        rooms={rooms}
+                        can={sessionStepsOn(staff, facts, sessionFactsOf(s))}
+                        session={{ id: s.id, label: `${SESSION_KIND_LABELS[s.kind]} on ${formatClinicRange(s.startsAt, s.endsAt, tz)}`, date: clinicDate(s.startsAt, tz), time: formatClinicTime(s.startsAt, tz), roomId: s.roomId }}
                       />
                     )}
                   </td>
