@@ -2,14 +2,14 @@ import "server-only";
 import type { Db, Tx } from "../db/prisma";
 import { db } from "../db";
 import type { Permission } from "./permissions";
-import { clearanceWhere, coupleWhere, feedWhere, lotWhere, noteWhere, partnerWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
+import { clearanceWhere, coupleWhere, feedWhere, lotWhere, noteWhere, partnerWhere, roomWhere, sessionWhere, staffWhere, type Reacher } from "./reach";
 
 // Checking that one record, named by id, is within the caller's reach (lib/auth/reach.ts): for
 // server actions before they read anything else, and for domain functions that load a record.
 // Out of reach and missing are the same answer, so ids cannot be probed.
 
 /** "note": a session's note (P13), named by the session's id, reached as notes are (noteWhere). */
-export type RecordKind = "couple" | "partner" | "session" | "note" | "clearance" | "staff" | "lot" | "logEntry" | "feed";
+export type RecordKind = "couple" | "partner" | "session" | "note" | "clearance" | "staff" | "lot" | "logEntry" | "feed" | "room";
 
 /** What the not-found answer calls each kind of record. */
 export const RECORD_NAMES: Record<RecordKind, string> = {
@@ -22,6 +22,7 @@ export const RECORD_NAMES: Record<RecordKind, string> = {
   lot: "The lot",
   logEntry: "The log entry",
   feed: "The calendar feed",
+  room: "The room",
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,6 +42,7 @@ const COUNTERS: Record<RecordKind, (client: Db | Tx, staff: Reacher, permission:
   lot: (client, staff, permission, id) => counted(lotWhere(staff, permission), (where) => client.substanceLot.count({ where: { AND: [where, { id }] } })),
   logEntry: (client, staff, permission, id) => counted(lotWhere(staff, permission), (where) => client.substanceLogEntry.count({ where: { id, lot: where } })),
   feed: (client, staff, permission, id) => counted(feedWhere(staff, permission), (where) => client.calendarFeed.count({ where: { AND: [where, { id }] } })),
+  room: (client, staff, permission, id) => counted(roomWhere(staff, permission), (where) => client.room.count({ where: { AND: [where, { id }] } })),
 };
 
 function counted<W>(where: W | null, count: (where: W) => Promise<number>): Promise<number> {

@@ -247,6 +247,11 @@ export function lotWhere(staff: Reacher, permission: Permission): Prisma.Substan
   return can(staff.roles, permission) ? { clinicId: staff.clinicId } : null;
 }
 
+/** Rooms are the clinic's own: an admin reaches those of their clinic. */
+export function roomWhere(staff: Reacher, permission: Permission): Prisma.RoomWhereInput | null {
+  return can(staff.roles, permission) ? { clinicId: staff.clinicId } : null;
+}
+
 /** Whether the staff member reaches the couple (either partner) for this permission. */
 export function reachesCouple(staff: Pick<Reacher, "id" | "roles">, permission: Permission, couple: CoupleFacts): boolean {
   return rolesFor(staff, permission).some((role) => ROLE_REACH[role].couple.holds(staff.id, couple));

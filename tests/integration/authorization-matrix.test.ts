@@ -239,6 +239,7 @@ const notesOf = (fx: Fixture) => ({ session: { clinicId: { in: clinics(fx) } } }
 const otherClinicsLot = (caller: "THERAPIST" | "PSYCHIATRIST") => ({ caller, why: "a lot of another clinic", target: (fx: Fixture) => fx.elsewhereLot.id }) as const;
 const otherClinicsAccount = { caller: "ADMIN", why: "an account of another clinic", target: (fx: Fixture) => fx.otherClinicAdmin.id } as const;
 const otherTherapistsPartner = { caller: "THERAPIST", why: "a partner of another therapist's couple", target: (fx: Fixture) => fx.otherCouple.partnerAId } as const;
+const otherClinicsRoom = { caller: "ADMIN", why: "a room of another clinic", target: (fx: Fixture) => fx.elsewhere.willow.id } as const;
 const bellsPartner = { caller: "PSYCHIATRIST", why: "the partner another psychiatrist evaluates", target: (fx: Fixture) => fx.couple.partnerBId } as const;
 /** A holiday of a clinic (issue 14), on a day of its own, declared by that clinic's admin. */
 async function closureIn(fx: Fixture, clinicId: string): Promise<string> {
@@ -265,6 +266,20 @@ const MATRIX: Record<string, Row> = {
     call: (fn) => call(fn, null, form({ name: `Room ${unique()}`, capacity: "4" })),
     reach: { none: "a new room of the admin's own clinic" },
     unchanged: (fx) => db.room.count({ where: { clinicId: fx.clinic.id } }),
+  },
+  // Issue 14: editing a room and taking it out of use; another clinic's room is answered as a missing one.
+  "app/(clinic)/admin/rooms/actions.ts#updateRoomAction": {
+    allowed: ["ADMIN"],
+    call: (fn, fx, id) => call(fn, null, form({ roomId: id ?? fx.willow.id, name: "Willow", capacity: "5" })),
+    reach: { outOfReach: [otherClinicsRoom] },
+    unchanged: (fx) => db.room.count({ where: { clinicId: { in: clinics(fx) }, capacity: 5 } }),
+  },
+  "app/(clinic)/admin/rooms/actions.ts#setRoomActiveAction": {
+    allowed: ["ADMIN"],
+    // Each call a spare room of its own, with no session in it, taken out of use.
+    call: async (fn, fx, id) => call(fn, null, form({ roomId: id ?? (await db.room.create({ data: { clinicId: fx.clinic.id, name: `Spare ${unique()}`, capacity: 2 } })).id, active: "false" })),
+    reach: { outOfReach: [otherClinicsRoom] },
+    unchanged: (fx) => db.room.count({ where: { clinicId: { in: clinics(fx) }, active: false } }),
   },
   "app/(clinic)/admin/settings/actions.ts#saveClinicSettingsAction": {
     allowed: ["ADMIN"],
@@ -744,6 +759,11 @@ const PAGES: Record<string, Row> = {
     allowed: ["ADMIN"],
     call: (page, fx, id) => call(page, props({ staffId: id ?? fx.therapist.id })),
     reach: { outOfReach: [otherClinicsAccount] },
+  },
+  "app/(clinic)/admin/rooms/[roomId]/page.tsx": {
+    allowed: ["ADMIN"],
+    call: (page, fx, id) => call(page, props({ roomId: id ?? fx.willow.id })),
+    reach: { outOfReach: [otherClinicsRoom] },
   },
   "app/(clinic)/admin/settings/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's settings" } },
   "app/(clinic)/admin/backups/page.tsx": { allowed: ["ADMIN"], call: (page) => call(page), reach: { none: "the admin's own clinic's backups" } },
