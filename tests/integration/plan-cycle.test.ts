@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import type { Db } from "@/lib/db/prisma";
 import { RuleViolationsError } from "@/lib/errors";
-import { calendarDaysBetween, clinicDate } from "@/lib/protocol";
+import { atClinicTime, calendarDaysBetween, clinicDate } from "@/lib/protocol";
 import { bookPlan, ZPlanInput } from "@/lib/scheduling/book-plan";
 import { proposePlan } from "@/lib/scheduling/propose-plan";
 import { databaseKind, testDb } from "../support/database";
-import { makeCouple, smallClinic, staffOf, type SmallClinic } from "../support/fixtures";
+import { makeCouple, readyTakingTurnsCycle, smallClinic, staffOf, type SmallClinic } from "../support/fixtures";
 
 const TZ = "America/Los_Angeles";
 let db: Db;
@@ -107,8 +107,13 @@ describe(`the cycle planner (${databaseKind})`, () => {
     await db.room.update({ where: { id: c.cedar.id }, data: { active: false } });
     const { plan } = await proposePlan(staffOf(c.therapist), c.couple.id, prefs());
     expect(plan.blocked).toEqual([
-      { step: "Medicine session 1: Jordan journeys", reason: "no dosing-equipped room is free when the couple and the clinician are in the next 90 days on the chosen days and times" },
-      { step: "Integration 1", reason: "an earlier session of the plan could not be placed" },
+      {
+        step: "Medicine session 1: Jordan journeys",
+        reason: "no dosing-equipped room is free when the couple and the clinician are in the next 90 days on the chosen days and times",
+        // Every one of the couple's days from the one after the last preparation to the horizon.
+        why: [expect.stringMatching(/^no dosing-equipped room in use holds 3 people every Mon–Fri \d+ Mar – 1 Jun$/)],
+      },
+      { step: "Integration 1", reason: "an earlier session of the plan could not be placed", why: [] },
     ]);
   });
 
@@ -121,8 +126,8 @@ describe(`the cycle planner (${databaseKind})`, () => {
     expect(fridays.sessions.map(weekday)).toEqual(Array(fridays.sessions.length).fill("Fri"));
     expect(fridays.sessions.some((s) => s.kind === "MEDICINE_TAKING_TURNS")).toBe(false);
     expect(fridays.blocked).toEqual([
-      { step: "Medicine session 1: Jordan journeys", reason: "P4: after each of the chosen days, its integration (1–2 days later) would fall on days the clinic is closed; choose other days" },
-      { step: "Integration 1", reason: "an earlier session of the plan could not be placed" },
+      { step: "Medicine session 1: Jordan journeys", reason: "P4: after each of the chosen days, its integration (1–2 days later) would fall on days the clinic is closed; choose other days", why: [] },
+      { step: "Integration 1", reason: "an earlier session of the plan could not be placed", why: [] },
     ]);
     // Thursdays too: the medicine session goes on a Thursday and its integration on the Friday.
     const { plan, violations } = await proposePlan(staffOf(c.therapist), c.couple.id, prefs({ weekdays: [4, 5] }));
@@ -131,6 +136,53 @@ describe(`the cycle planner (${databaseKind})`, () => {
     const medicine = plan.sessions.find((s) => s.kind === "MEDICINE_TAKING_TURNS")!;
     expect([weekday(medicine), weekday(plan.sessions.find((s) => s.medicineSessionId === medicine.id)!)]).toEqual(["Thu", "Fri"]);
     expect(plan.sessions.map(weekday).filter((d) => d === "Sat" || d === "Sun")).toEqual([]);
+  });
+});
+
+describe(`the planner explains itself (issue 14, ${databaseKind})`, () => {
+  /** Another couple of its own therapist, in `roomId` from Tue 3 Mar 00:00 to Sun 15 Mar 00:00, clinic time. */
+  async function fill(roomId: string, surname: string) {
+    const therapist = await db.user.create({ data: { clinicId: c.clinic.id, email: `${surname.toLowerCase()}-${Date.now()}@clinic.test`, name: surname, roles: ["THERAPIST"], passwordHash: "x" } });
+    const couple = await makeCouple(db, c.clinic.id, therapist.id, surname);
+    await db.session.create({
+      data: {
+        clinicId: c.clinic.id, coupleId: couple.id, kind: "COUPLES_THERAPY", startsAt: atClinicTime("2026-03-03", 0, TZ), endsAt: atClinicTime("2026-03-15", 0, TZ), roomId,
+        clinicians: { create: [{ userId: therapist.id }] }, attendees: { create: [couple.partnerAId, couple.partnerBId].map((clientId) => ({ clientId })) },
+      },
+    });
+  }
+
+  test("both dosing rooms booked for twelve days: the medicine session comes after them, and the plan says why; with a finish date it cannot meet, it says what took each day", async () => {
+    await readyTakingTurnsCycle(db, c);
+    const juniper = await db.room.create({ data: { clinicId: c.clinic.id, name: "Juniper", capacity: 4, dosingEquipped: true } });
+    await fill(c.cedar.id, "Okafor");
+    await fill(juniper.id, "Lindqvist");
+    const everyOpenDay = prefs({ weekdays: [1, 2, 3, 4, 5, 6] });
+
+    const { plan, violations } = await proposePlan(staffOf(c.therapist), c.couple.id, everyOpenDay);
+    expect(violations).toEqual([]);
+    expect(plan.blocked).toEqual([]);
+    expect(plan.later).toEqual([{ step: "Medicine session 1: Jordan journeys", day: "2026-03-16", why: ["Cedar and Juniper booked every open day 3–14 Mar"] }]);
+    expect(clinicDate(plan.sessions[0].startsAt, TZ)).toBe("2026-03-16");
+
+    const late = await proposePlan(staffOf(c.therapist), c.couple.id, { ...everyOpenDay, finishBy: "2026-03-13" });
+    expect(late.plan.sessions).toEqual([]);
+    expect(late.plan.blocked[0]).toEqual({
+      step: "Medicine session 1: Jordan journeys",
+      reason: "no dosing-equipped room is free when the couple and the clinician are by the finish date, Fri 13 Mar",
+      why: ["Cedar and Juniper booked every open day 3–12 Mar", "its integration would fall after the finish date on Fri 13 Mar"],
+    });
+  });
+
+  test("a room too small for the session is never proposed (P9): Cedar holding two, the medicine session waits for Juniper", async () => {
+    await readyTakingTurnsCycle(db, c);
+    await db.room.update({ where: { id: c.cedar.id }, data: { capacity: 2 } });
+    const juniper = await db.room.create({ data: { clinicId: c.clinic.id, name: "Juniper", capacity: 4, dosingEquipped: true } });
+    const { plan, violations } = await proposePlan(staffOf(c.therapist), c.couple.id, prefs());
+    expect(violations).toEqual([]);
+    const medicine = plan.sessions.filter((s) => s.kind === "MEDICINE_TAKING_TURNS");
+    expect(medicine).toHaveLength(2);
+    expect(medicine.every((m) => m.roomId === juniper.id)).toBe(true);
   });
 });
 

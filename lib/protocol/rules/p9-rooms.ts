@@ -4,7 +4,12 @@
 // not rewrite history.
 import { isMedicine, isUpcoming } from "../cycle";
 import { capitalise, describeSession } from "../describe";
-import type { Rule, Violation } from "../types";
+import type { Rule, SnapshotSession, Violation } from "../types";
+
+/** The people a session puts in its room, as P9 counts them: its partners and its clinicians. */
+export function headCount(s: Pick<SnapshotSession, "partnerIds" | "clinicianIds">): number {
+  return s.partnerIds.length + s.clinicianIds.length;
+}
 
 export const p9Rooms: Rule = (after) => {
   const violations: Violation[] = [];
@@ -25,7 +30,7 @@ export const p9Rooms: Rule = (after) => {
     if (isMedicine(s) && !room.dosingEquipped) {
       add(s.id, `P9: ${capitalise(what())} needs a dosing-equipped room; ${room.name} is not one.`);
     }
-    const people = s.partnerIds.length + s.clinicianIds.length;
+    const people = headCount(s);
     if (people > room.capacity) {
       add(s.id, `P9: room ${room.name} holds ${room.capacity} ${room.capacity === 1 ? "person" : "people"}, but ${what()} has ${people}.`);
     }

@@ -5,10 +5,11 @@ import { requirePermission } from "@/lib/auth/session";
 import { getClinic } from "@/lib/clinic/get-clinic";
 import { getCoupleForStaff } from "@/lib/couples/get-couple";
 import { coupleNames } from "@/lib/couples/list-couples";
-import { calendarDateOr, DATE_FIELDS } from "@/lib/input/calendar-date";
+import { calendarDateOr, DATE_FIELDS, parseCalendarDate } from "@/lib/input/calendar-date";
 import { parseDecimal, wholeNumberOr } from "@/lib/input/decimal";
-import { addClinicDays, clinicDate, formatClinicTime } from "@/lib/protocol/calendar";
+import { addClinicDays, clinicDate, formatClinicDay, formatClinicTime } from "@/lib/protocol/calendar";
 import { isMedicine } from "@/lib/protocol/cycle";
+import { headCount } from "@/lib/protocol/rules/p9-rooms";
 import { listRooms } from "@/lib/rooms/rooms";
 import { DAY_PARTS, type DayPart } from "@/lib/scheduling/plan-cycle";
 import { proposePlan } from "@/lib/scheduling/propose-plan";
@@ -22,7 +23,7 @@ export const metadata = { title: "Plan the cycle" };
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-type Search = { start?: string; weekday?: string | string[]; part?: string | string[]; psychiatrist?: string; first?: string; series?: string };
+type Search = { start?: string; finish?: string; weekday?: string | string[]; part?: string | string[]; psychiatrist?: string; first?: string; series?: string };
 
 export default async function PlanPage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<Search> }) {
   const staff = await requirePermission("cycle:plan");
@@ -35,6 +36,8 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   const q = await searchParams;
   const today = clinicDate(new Date(), tz);
   const start = calendarDateOr(q.start, DATE_FIELDS.session, today, addClinicDays(today, 1, tz));
+  // Optional: the last day a session of the plan may fall on (issue 14). A date that is not one is said so, and nothing is proposed.
+  const finish = q.finish?.trim() ? parseCalendarDate(q.finish, DATE_FIELDS.session(today), "Enter the finish date as YYYY-MM-DD.") : null;
   const weekdays = list(q.weekday).map(parseDecimal).filter((d) => Number.isInteger(d) && d >= 1 && d <= 7);
   const parts = list(q.part).filter((p): p is DayPart => p in DAY_PARTS);
   const psychiatristId = psychiatrists.find((p) => p.id === q.psychiatrist)?.id ?? psychiatrists[0]?.id;
@@ -54,7 +57,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
   }
 
   const proposal =
-    submitted && psychiatristId
+    submitted && psychiatristId && finish?.ok !== false
       ? await proposePlan(staff, coupleId, {
           startDate: start,
           weekdays: weekdays.length ? weekdays : clinic.openWeekdays,
@@ -62,6 +65,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
           psychiatristId,
           firstJourneyerId: partners.find((p) => p.id === q.first)?.id,
           seriesLength: wholeNumberOr(q.series, undefined),
+          finishBy: finish?.ok ? finish.date : undefined,
         })
       : null;
   const name = (id: string) => partners.find((p) => p.id === id)?.firstName ?? "";
@@ -79,6 +83,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
     journeyerId: s.journeyerId,
     medicineIndex: s.medicineSessionId ? all.findIndex((m) => m.id === s.medicineSessionId) : null,
     isMedicine: isMedicine(s),
+    people: headCount(s),
   }));
   const checkbox = "flex items-center gap-1";
 
@@ -89,6 +94,22 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
         <label className="flex flex-col">
           Start from
           <input type="date" name="start" defaultValue={start} className="rounded border border-stone-300 px-2 py-1" required />
+        </label>
+        <label className="flex flex-col">
+          Finish by (optional)
+          <input
+            type="date"
+            name="finish"
+            defaultValue={q.finish ?? ""}
+            className="rounded border border-stone-300 px-2 py-1"
+            aria-invalid={finish?.ok === false ? true : undefined}
+            aria-describedby={finish?.ok === false ? "finish-error" : undefined}
+          />
+          {finish?.ok === false && (
+            <span id="finish-error" className="text-red-700" data-testid="error-finish">
+              {finish.message}
+            </span>
+          )}
         </label>
         <label className="flex flex-col">
           Psychiatrist for the evaluations
@@ -157,11 +178,24 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
               <ul className="mt-1 list-disc pl-5" data-testid="plan-blocked">
                 {proposal.plan.blocked.map((b) => (
                   <li key={b.step}>
-                    {b.step}: {b.reason}.
+                    {b.step}: {b.reason}
+                    {b.why.length > 0 ? `: ${b.why.join("; ")}` : ""}.
                   </li>
                 ))}
               </ul>
             </FormMessage>
+          )}
+          {proposal.plan.later.length > 0 && (
+            <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+              <span className="font-medium">Later than the couple&rsquo;s days would have them:</span>
+              <ul className="mt-1 list-disc pl-5" data-testid="plan-later">
+                {proposal.plan.later.map((l) => (
+                  <li key={l.step}>
+                    {l.step}, on {formatClinicDay(l.day, tz)}: {l.why.join("; ")}.
+                  </li>
+                ))}
+              </ul>
+            </div>
           )}
           {proposal.violations.length > 0 && (
             <FormMessage tone="error">
@@ -172,7 +206,7 @@ export default async function PlanPage({ params, searchParams }: { params: Promi
               </ul>
             </FormMessage>
           )}
-          {rows.length === 0 ? <p className="text-sm text-stone-600">Nothing left to plan: every session of the cycle is booked.</p> : <PlanReview coupleId={coupleId} rows={rows} rooms={rooms} />}
+          {rows.length === 0 ? <p className="text-sm text-stone-600">Nothing left to plan: every session of the cycle is booked.</p> : <PlanReview coupleId={coupleId} rows={rows} rooms={rooms.map((r) => ({ id: r.id, name: r.name, dosingEquipped: r.dosingEquipped, capacity: r.capacity }))} />}
         </section>
       )}
     </>

@@ -18,12 +18,18 @@ export type ReviewRow = {
   journeyerId: string | null;
   medicineIndex: number | null;
   isMedicine: boolean;
+  /** Partners and clinicians (P9's head count): no room smaller is offered. */
+  people: number;
 };
 
 const field = "rounded border border-stone-300 px-2 py-1";
 
-/** The proposed plan, each session's day, time and room editable; booked all at once or not at all. */
-export function PlanReview({ coupleId, rows, rooms }: { coupleId: string; rows: ReviewRow[]; rooms: { id: string; name: string; dosingEquipped: boolean }[] }) {
+/**
+ * The proposed plan, each session's day, time and room editable; booked all at once or not at all.
+ * Each session is offered only the rooms it may use (P9): in use, big enough for its people, and
+ * dosing-equipped for a medicine session.
+ */
+export function PlanReview({ coupleId, rows, rooms }: { coupleId: string; rows: ReviewRow[]; rooms: { id: string; name: string; dosingEquipped: boolean; capacity: number }[] }) {
   const { state, pending, onSubmit } = useFormAction(bookPlanAction);
   return (
     <form onSubmit={onSubmit} aria-label="Review the plan" className="space-y-3">
@@ -66,7 +72,7 @@ export function PlanReview({ coupleId, rows, rooms }: { coupleId: string; rows: 
               <td className="px-3 py-2">
                 <select name={`rows.${i}.roomId`} defaultValue={row.roomId ?? "telehealth"} aria-label={`Room for ${row.step}`} className={field}>
                   {row.kind === "MEDICAL_EVALUATION" && <option value="telehealth">Telehealth</option>}
-                  {rooms.filter((r) => !row.isMedicine || r.dosingEquipped).map((r) => (
+                  {rooms.filter((r) => (!row.isMedicine || r.dosingEquipped) && r.capacity >= row.people).map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.name}
                     </option>
