@@ -161,6 +161,8 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
             kinds={kinds}
             defaultDate={clinicDate(new Date(), tz)}
             integrationWindow={integrationWindow}
+            sessionMinutes={settingsFromClinic(clinic).sessionMinutes}
+            openDays={{ weekdays: clinic.openWeekdays }}
           />
         </section>
       )}
