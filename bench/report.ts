@@ -29,6 +29,8 @@ export type DatabaseRun = {
   rssMb: { atRest: number[]; afterLoad: number[] };
   /** The same load with one worker per core: PostgreSQL only. */
   workers?: WorkersRun;
+  /** The board's day view, every room a column (issue 14); absent in results from before the board. */
+  day?: LoadResult & { connections: number; oneAtATimeMs: number };
 };
 
 export type Report = { at: string; cores: number; cpu: string; loadAverage: number[]; node: string; size: string; runs: DatabaseRun[]; firstLoadJs: PageJs[] };
@@ -81,6 +83,8 @@ export function markdown(report: Report): string {
   const infoRows = [
     info("Calendar week p50 · req/s (10 connections)", (r) => `${r.calendar.p50Ms} ms · ${r.calendar.perSecond}/s (${r.calendar.ok} ok, ${r.calendar.failed} failed)`),
     info("One request at a time, p50: calendar week · booking", (r) => `${r.unloaded.calendarMs} ms · ${r.unloaded.bookingMs} ms`),
+    info("The board's day, every room as a column: one at a time p50 · at 10 connections p50 · p95 · req/s", (r) =>
+      r.day ? `${r.day.oneAtATimeMs} ms · ${r.day.p50Ms} ms · ${r.day.p95Ms} ms · ${r.day.perSecond}/s` : "n/a"),
     info("Calendar, a week with no sessions: p50 · p95 · req/s (10 connections)", (r) => `${r.unloaded.emptyWeek.p50Ms} ms · ${r.unloaded.emptyWeek.p95Ms} ms · ${r.unloaded.emptyWeek.perSecond}/s`),
     info("Booking p50 · bookings/s (20 connections)", (r) => `${r.booking.p50Ms} ms · ${r.booking.perSecond}/s (${r.booking.ok} ok, ${r.booking.failed} failed)`),
     info("Plain-SQL booking p50 · p95 · bookings/s", (r) => `${r.baseline.p50Ms} ms · ${r.baseline.p95Ms} ms · ${r.baseline.perSecond}/s (${r.baseline.bookings} ok, ${r.baseline.failed} failed)`),

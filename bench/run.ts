@@ -35,7 +35,7 @@ async function measureServer(
   server: Server,
   model: ClinicModel,
   record: ClinicalRecordCouple,
-): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded" | "couplePage" | "floor" | "rssMb">> {
+): Promise<Pick<DatabaseRun, "calendar" | "booking" | "sql" | "paint" | "unloaded" | "couplePage" | "floor" | "rssMb" | "day">> {
   const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
@@ -56,6 +56,13 @@ async function measureServer(
     const res = await fetch(calendarUrl, { headers: { cookie } });
     if (!calendarOk(res.status, await res.text())) throw new Error(`The calendar did not load: HTTP ${res.status}`);
   });
+  // The board's day view (issue 14): every room as a column. The week above is one room's, as the board shows a week.
+  const dayUrl = `${server.origin}/calendar?date=${model.today}`;
+  const dayTimes: number[] = [];
+  await perRequest(dayTimes, async () => {
+    const res = await fetch(dayUrl, { headers: { cookie } });
+    if (!calendarOk(res.status, await res.text())) throw new Error(`The board's day did not load: HTTP ${res.status}`);
+  });
   log(`calendar: ${sqlCalendar} SQL statements a request; load at 10 connections`);
   // The couple page of the couple with the fullest clinical record, as its therapist sees it.
   const therapistCookie = await signIn(server.origin, record.therapistEmail, BENCH_PASSWORD);
@@ -75,6 +82,8 @@ async function measureServer(
   const { result: calendar, cpu: calendarCpu } = await measuringCpu(server.pid, () =>
     runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk }),
   );
+  log("the board's day, every room: load at 10 connections");
+  const day = await runLoad({ url: dayUrl, connections: 10, amount: Math.ceil(N.calendar / 2), maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
   // The floor under the calendar: the same page for a week with no sessions (sign-in check, the
   // layout, the rooms, an empty table), at the same concurrency.
   log("calendar: an empty week at 10 connections");
@@ -107,6 +116,7 @@ async function measureServer(
     couplePage: { ms: median(coupleTimes), notes: record.notes, measures: record.measures },
     paint,
     unloaded: { calendarMs: median(unloaded.calendar), bookingMs: median(unloaded.booking), emptyWeek: { ...emptyWeek, connections: 10 } },
+    day: { ...day, connections: 10, oneAtATimeMs: median(dayTimes) },
     floor,
     rssMb: { atRest, afterLoad },
   };
