@@ -103,6 +103,16 @@ describe(`a recurring couples-therapy series (${databaseKind})`, () => {
     expect(await databaseState()).toEqual(before);
   });
 
+  test("a date of the series on a clinic holiday is listed with the closure, and the series is refused whole (P10)", async () => {
+    await db.closure.create({ data: { clinicId: c.clinic.id, roomId: null, startsAt: new Date("2026-03-17T07:00:00Z"), endsAt: new Date("2026-03-18T07:00:00Z"), reason: "Holiday", declaredById: c.therapist.id } });
+    const preview = await previewSeries(therapist, series({ count: "4" }));
+    expect(preview.occurrences.filter((o) => o.clashes.length > 0).map((o) => o.day)).toEqual(["Tue 17 Mar"]);
+    expect(preview.occurrences[2].clashes.join(" ")).toMatch(/^P10: .*Holiday/);
+    const before = await databaseState();
+    expect((await violations(bookSeries(therapist, series({ count: "4" })))).map((v) => v.rule)).toEqual(["P10"]);
+    expect(await databaseState()).toEqual(before);
+  });
+
   test(`under concurrent single bookings of its slots, a series is booked whole or not at all (${databaseKind})`, async () => {
     for (const firstDay of ["2026-03-03", "2026-06-02", "2026-09-01"]) {
       // Three other couples each book Willow at the time of one occurrence, at once with the series.
@@ -196,6 +206,22 @@ describe(`find a time (${databaseKind})`, () => {
       if (slot.day === "2026-03-03") expect(slot.time <= "08:00" || slot.time >= "12:00").toBe(true);
     }
     // Booked one by one, as the buttons do: every slot is still good after the ones before it.
+    for (const slot of slots) {
+      const draft = await draftBooking(therapist, ZBookingInput.parse({ coupleId: c.couple.id, kind: "COUPLES_THERAPY", date: slot.day, time: slot.time, roomId: slot.roomId }));
+      await expect(bookSessions(therapist, draft)).resolves.toMatchObject({ sessionIds: [expect.any(String)] });
+    }
+  });
+
+  test("closures and per-weekday hours are respected: a holiday has no slot, a room out of service is not offered, a late-opening day starts late", async () => {
+    // Tuesday 3 March the clinic is closed; Wednesday 4 March Willow is out of service; Thursdays open at 12:00.
+    await db.closure.create({ data: { clinicId: c.clinic.id, roomId: null, startsAt: new Date("2026-03-03T08:00:00Z"), endsAt: new Date("2026-03-04T08:00:00Z"), reason: "Holiday", declaredById: c.therapist.id } });
+    await db.closure.create({ data: { clinicId: c.clinic.id, roomId: c.willow.id, startsAt: new Date("2026-03-04T08:00:00Z"), endsAt: new Date("2026-03-05T08:00:00Z"), reason: "Repairs", declaredById: c.therapist.id } });
+    await db.clinic.update({ where: { id: c.clinic.id }, data: { weekdayOpensAtMinute: [480, 480, 480, 720, 480, 480, 480] } });
+    const { slots } = await findTimes(therapist, ZFindTimeInput.parse({ coupleId: c.couple.id, kind: "COUPLES_THERAPY", from: "2026-03-03" }));
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.some((s) => s.day === "2026-03-03")).toBe(false);
+    expect(slots.filter((s) => s.day === "2026-03-04").map((s) => s.roomName)).toEqual(["Cedar", "Cedar", "Cedar"]);
+    expect(slots.filter((s) => s.day === "2026-03-05").map((s) => s.time)).toEqual(["12:00", "13:00", "14:00"]);
     for (const slot of slots) {
       const draft = await draftBooking(therapist, ZBookingInput.parse({ coupleId: c.couple.id, kind: "COUPLES_THERAPY", date: slot.day, time: slot.time, roomId: slot.roomId }));
       await expect(bookSessions(therapist, draft)).resolves.toMatchObject({ sessionIds: [expect.any(String)] });
