@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { failureOf } from "@/lib/actions/define-action";
 import { declareClosure, removeClosure, ZClosureInput, type TClosureInput } from "@/lib/clinic/closures";
 import { openingDaysOf } from "@/lib/clinic/opening-hours";
 import { clinicSettingsOf, settingsCandidateOf } from "@/lib/clinic/settings-input";
@@ -165,6 +166,21 @@ describe(`closures (${databaseKind})`, () => {
     });
     await expect(declareClosure(therapist, holiday())).rejects.toThrow(/permission/);
     expect(await state()).toEqual(before);
+  });
+
+  test("the database itself refuses a closure that ends before it starts, spans too long or gives no reason, and a day's hours that close before they open, in words", async () => {
+    const row = { clinicId: c.clinic.id, startsAt: local("2026-03-10", "00:00"), endsAt: local("2026-03-11", "00:00"), reason: "Holidays", declaredById: frontDesk.id };
+    const refused = (data: Partial<typeof row>) => db.closure.create({ data: { ...row, ...data } }).then(() => null, (e: unknown) => failureOf(e));
+    const field = (message: string, name: string) => ({ ok: false, error: message, fieldErrors: { [name]: [message] } });
+    expect(await refused({ endsAt: row.startsAt })).toEqual(field("A closure must end after it starts.", "toDate"));
+    expect(await refused({ endsAt: new Date(row.startsAt.getTime() + 368 * 24 * 3600_000) })).toEqual(field("A closure spans at most 366 days; declare a longer one in parts.", "toDate"));
+    expect(await refused({ reason: "   " })).toEqual(field("Say why the clinic or room is closed, in under 200 characters.", "reason"));
+    expect(await db.closure.count({ where: { clinicId: c.clinic.id } })).toBe(0);
+    const hours = await db.clinic.update({ where: { id: c.clinic.id }, data: { weekdayOpensAtMinute: [1300, 480, 480, 480, 480, 480, 480] } }).then(() => null, (e: unknown) => failureOf(e));
+    expect(hours).toEqual({ ok: false, error: "P10: each day's opening hours must open before they close, within the day.", rules: ["P10"] });
+    const six = await db.clinic.update({ where: { id: c.clinic.id }, data: { weekdayClosesAtMinute: [1200, 1200, 1200, 1200, 1200, 1200] } }).then(() => null, (e: unknown) => failureOf(e));
+    expect(six).toMatchObject({ ok: false, rules: ["P10"] });
+    expect(await db.clinic.findUniqueOrThrow({ where: { id: c.clinic.id } })).toMatchObject({ weekdayOpensAtMinute: Array(7).fill(480), weekdayClosesAtMinute: Array(7).fill(1200) });
   });
 
   test("the planner places nothing in a closure, nor outside the day's own hours", async () => {
