@@ -39,6 +39,9 @@ describe("the day board's columns", () => {
     const holiday: DayOpening = { day: "2026-12-25", hours: { opensAtMinute: 480, closesAtMinute: 1200 }, open: false, closures: [] };
     expect(roomColumns([WILLOW], sunday, TZ, "2026-03-03")[0]).toMatchObject({ open: null, today: false, shades: [{ from: 0, to: 1440, label: "Closed" }] });
     expect(roomColumns([WILLOW], holiday, TZ, "2026-03-03")[0].shades).toEqual([{ from: 0, to: 1440, label: "Closed (holiday)" }]);
+    // The holiday's own reason, when the day's closures name it.
+    const named: DayOpening = { ...holiday, closures: [{ roomId: null, fromMinute: 0, toMinute: 1440, reason: "Christmas" }] };
+    expect(roomColumns([WILLOW], named, TZ, "2026-03-03")[0].shades).toEqual([{ from: 0, to: 1440, label: "Closed: Christmas" }]);
   });
 
   test("a week: a column per day, of one room (its free places book it) or of a clinician (none)", () => {

@@ -53,7 +53,11 @@ export type BoardBlock = {
 
 /** Closed parts of one column: before opening, after closing, and closures of the clinic or of its room. */
 function shadesOf(opening: DayOpening, roomId: string | null, roomName?: string): Shade[] {
-  if (!opening.hours || !opening.open) return [{ from: 0, to: 1440, label: opening.hours ? "Closed (holiday)" : "Closed" }];
+  if (!opening.hours || !opening.open) {
+    // A day closed by a holiday says which (its reason: "Closed: Staff retreat").
+    const holiday = opening.closures.find((c) => c.roomId === null);
+    return [{ from: 0, to: 1440, label: !opening.hours ? "Closed" : holiday ? `Closed: ${holiday.reason}` : "Closed (holiday)" }];
+  }
   const shades: Shade[] = [
     { from: 0, to: opening.hours.opensAtMinute, label: "Closed" },
     { from: opening.hours.closesAtMinute, to: 1440, label: "Closed" },
