@@ -87,7 +87,8 @@ export function RepeatPart({ repeat, onRepeat, errors }: { repeat: boolean; onRe
                   {preview.data.general.map((g) => (
                     <p key={g} className="text-red-700">{g}</p>
                   ))}
-                  <ul className="max-h-64 overflow-y-auto rounded border border-stone-200">
+                  {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
+                  <ul className="max-h-64 overflow-y-auto rounded border border-stone-200" tabIndex={0} aria-label="The series' dates">
                     {preview.data.occurrences.map((o) => (
                       <li key={o.label} className="border-b border-stone-100 px-2 py-1 last:border-0" data-testid="series-occurrence">
                         <span className="font-mono">{o.label}</span>{" "}

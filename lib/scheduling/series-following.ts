@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { recordAudits } from "../audit/record";
 import type { Staff } from "../auth/session";
 import { db } from "../db";
