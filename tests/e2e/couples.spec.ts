@@ -25,8 +25,10 @@ test("the front desk adds a couple; missing names are flagged and nothing is sav
 
   await first.getByLabel("Email", { exact: true }).fill("iris@example.com");
   await page.getByRole("button", { name: "Add couple" }).click();
-  await page.getByRole("link", { name: "Open their page" }).click();
+  // Saved, the new couple's own page opens (issue 14).
+  await expect(page).toHaveURL(/\/couples\/[0-9a-f-]{36}\?added=1$/);
   await expect(page.getByRole("heading", { name: `Iris & Noel ${last}` })).toBeVisible();
+  await expect(page.getByTestId("form-success")).toHaveText("Couple added.");
   // The refused attempts saved nothing: one couple by that name.
   await page.goto(`/couples?q=${last}`);
   await expect(page.getByTestId("couple-row")).toHaveCount(1);

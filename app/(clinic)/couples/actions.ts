@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
 import { createCouple, ZCoupleInput } from "@/lib/couples/create-couple";
 
@@ -14,4 +15,6 @@ export const createCoupleAction = defineAction({
     revalidatePath("/couples");
     return { coupleId: couple.id };
   },
+  // Issue 14: a new couple's page is where the next step is (start a cycle, book their therapy).
+  then: (data) => redirect(`/couples/${data.coupleId}?added=1`),
 });

@@ -28,7 +28,7 @@ import { sessionStepsOn } from "@/lib/scheduling/session-steps";
 
 export const metadata = { title: "Couple" };
 
-export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string; measure?: string }> }) {
+export default async function CouplePage({ params, searchParams }: { params: Promise<{ coupleId: string }>; searchParams: Promise<{ booked?: string; measure?: string; added?: string }> }) {
   const { coupleId } = await params;
   const staff = await requireReadPermission("couple:read", { entity: "Couple", entityId: coupleId });
   const clinic = await getClinic(staff.clinicId);
@@ -70,6 +70,11 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
           ) : undefined
         }
       />
+      {query.added === "1" && (
+        <div className="mb-6">
+          <FormMessage tone="success">Couple added.</FormMessage>
+        </div>
+      )}
       {booked > 0 && (
         <div className="mb-6">
           <FormMessage tone="success">Booked all {booked} sessions of the plan.</FormMessage>
