@@ -58,7 +58,7 @@ test("the front desk declares a holiday, sees it on the calendar, and a booking 
 
   // The room calendar shades the day as closed and offers none of its half hours.
   await page.goto(`/calendar?date=${day}`);
-  await expect(page.getByRole("main").getByText(/^Closed/).first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("Closed: Staff retreat").first()).toBeVisible();
   await expect(freeSlots).toHaveCount(0);
 
   // Booking couples therapy that day, from the couple's page: refused in P10's words, nothing booked.
