@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { failureOf } from "@/lib/actions/define-action";
-import { declareClosure, removeClosure, ZClosureInput, type TClosureInput } from "@/lib/clinic/closures";
+import { declareClosure, listUpcomingClosures, removeClosure, ZClosureInput, type TClosureInput } from "@/lib/clinic/closures";
 import { openingDaysOf } from "@/lib/clinic/opening-hours";
 import { clinicSettingsOf, settingsCandidateOf } from "@/lib/clinic/settings-input";
 import { updateClinicSettings } from "@/lib/clinic/update-settings";
@@ -122,6 +122,27 @@ describe(`closures (${databaseKind})`, () => {
     expect(moved.map((v) => v.rule)).toEqual(["P10"]);
     expect(moved[0].message).toMatch(/falls in a closure: the clinic is closed from Tue 10 Mar to Wed 11 Mar \(Holidays\)\.$/);
     expect((await db.session.findUniqueOrThrow({ where: { id: willow.sessionIds[0] } })).startsAt).toEqual(local("2026-03-12", "11:00"));
+  });
+
+  test("the closures page lists the clinic's closures not yet over, soonest first, each with the sessions inside it; not another clinic's", async () => {
+    const { partnerAId: a, partnerBId: b } = c.couple;
+    const inside = await insertSession(db, c, { kind: "COUPLES_THERAPY", start: local("2026-03-20", "10:00").toISOString(), minutes: 60, partners: [a, b] });
+    const later = await declareClosure(frontDesk, input({ roomId: "", fromDate: "2026-03-20", toDate: "2026-03-20", reason: "Staff retreat" }));
+    const sooner = await declareClosure(admin, input({ roomId: c.cedar.id, fromDate: "2026-03-05", toDate: "2026-03-06", reason: "Repairs" }));
+    const over = await declareClosure(frontDesk, input({ roomId: "", fromDate: "2026-03-03", toDate: "2026-03-03", reason: "Over soon" }));
+    const elsewhere = await smallClinic(db);
+    const otherAdmin = await db.user.create({ data: { clinicId: elsewhere.clinic.id, email: `admin-${randomUUID()}@clinic.test`, name: "Other admin", roles: ["ADMIN"], passwordHash: "x" } });
+    await declareClosure(staffOf(otherAdmin), input({ roomId: "", fromDate: "2026-03-10", toDate: "2026-03-10", reason: "Elsewhere" }));
+    // Thursday 5 Mar: the closure of Tue 3 Mar is over.
+    const listed = await listUpcomingClosures(frontDesk, local("2026-03-05", "09:00"));
+    expect(listed.map((l) => [l.id, l.words, l.sessions.map((s) => [s.id, s.couple])])).toEqual([
+      [sooner.id, "Cedar is out of service from Thu 5 Mar to Fri 6 Mar (Repairs)", []],
+      [later.id, "the clinic is closed on Fri 20 Mar (Staff retreat)", [[inside.id, "Sam & Jordan Rivera"]]],
+    ]);
+    expect(listed.map((l) => l.id)).not.toContain(over.id);
+    // An admin sees the same closures, the sessions without the couple's names.
+    expect((await listUpcomingClosures(admin, local("2026-03-05", "09:00")))[1].sessions).toEqual([{ id: inside.id, kind: "Couples therapy", when: "Fri 20 Mar 10:00–11:00", room: "Willow", couple: null }]);
+    await expect(listUpcomingClosures(therapist)).rejects.toThrow(/permission/);
   });
 
   test("removing a closure asks nothing of the sessions and opens its hours again; another clinic's closure is not found", async () => {
