@@ -26,10 +26,10 @@ export default async function HelpPage() {
               <strong>Psychiatrists</strong> evaluate each partner and record, amend or revoke medical clearance; they see the records of the partners they evaluate.
             </li>
             <li>
-              <strong>Front desk</strong> books rooms and keeps the calendar; they see whether a partner is cleared, never why.
+              <strong>Front desk</strong> books rooms and keeps the calendar, and declares closures (a clinic holiday, a room out of service); they see whether a partner is cleared, never why.
             </li>
             <li>
-              <strong>Admins</strong> manage staff, rooms, the protocol settings and backups, and read the audit log.
+              <strong>Admins</strong> manage staff, rooms, the protocol settings (opening hours for each weekday among them), closures and backups, and read the audit log.
             </li>
           </ul>
           <p className="mt-2 text-stone-600">The links in the menu are the ones your roles open. Anything else is refused on the server whatever the address.</p>
