@@ -53,3 +53,20 @@ test("the Help page, opened from the header, says what the person's roles do and
   await expect(page.getByText("Signed in as Rosa Diaz (Front desk).")).toBeVisible();
   await expectNoViolations(page);
 });
+
+test("the scheduling board (a day of every room, a room's week, the booking form with its couple search) has no axe violations", async ({ page }) => {
+  await signInAs(page, "diaz");
+  await page.goto("/calendar");
+  await expect(page.getByTestId("board-column").first()).toBeVisible();
+  expect(await page.getByTestId("calendar-session").count()).toBeGreaterThan(0);
+  await expectNoViolations(page);
+  // The booking form, opened from a free place, with the couple picker's list open.
+  await page.getByRole("link", { name: /^Book / }).first().click();
+  const couple = page.getByRole("form", { name: "Book a session" }).getByRole("combobox", { name: "Couple" });
+  await couple.fill("ri");
+  await expect(page.getByRole("listbox", { name: "Couple: matches" }).getByRole("option").first()).toBeVisible();
+  await expectNoViolations(page);
+  await page.goto("/calendar?view=week");
+  await expect(page.getByTestId("board-column")).toHaveCount(7);
+  await expectNoViolations(page);
+});
