@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./support";
 
@@ -31,4 +32,38 @@ test("a therapist plans and books a full Taking Turns cycle and sees it on the t
   const windows = timeline.getByTestId("integration-window");
   await expect(windows).toHaveCount(2);
   for (const band of await windows.all()) await expect(band).toContainText("inside the window");
+});
+
+test("the planner says which constraint took which days when it cannot place a session by the finish date", async ({ page }) => {
+  // Avery & Morgan Chen: prepared and cleared, their medicine sessions still to plan.
+  await signInAs(page, "reed");
+  await page.goto("/couples?q=Chen");
+  await page.getByRole("link", { name: "Avery & Morgan Chen" }).click();
+  await page.getByRole("link", { name: "Plan the cycle" }).click();
+
+  const preferences = page.getByRole("form", { name: "Preferences" });
+  await expect(page).toHaveURL(/\/plan$/);
+  // A finish date that is not a date is said so, and nothing is proposed.
+  const planAddress = page.url();
+  await page.goto(`${planAddress}?start=${await preferences.getByLabel("Start from").inputValue()}&finish=2026-02-30`);
+  await expect(page.getByTestId("error-finish")).toHaveText("Enter a real date: February 2026 has 28 days.");
+  await expect(page.getByRole("heading", { name: "Proposed plan" })).toHaveCount(0);
+
+  // Finish by the start date: the first medicine session's integration (1–2 days later) could not be by then.
+  const start = await preferences.getByLabel("Start from").inputValue();
+  await preferences.getByLabel("Finish by (optional)").fill(start);
+  await preferences.getByRole("button", { name: "Propose a plan" }).click();
+  const blocked = page.getByTestId("plan-blocked");
+  await expect(blocked).toContainText(
+    /Medicine session 1: (Avery|Morgan) journeys: none of the chosen days works by the finish date, \w{3} \d{1,2} \w{3}: its integration would fall after the finish date on \w{3} \d{1,2} \w{3}\./,
+  );
+  await expect(blocked).toContainText("Integration 1: an earlier session of the plan could not be placed.");
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
+
+  // Without it, the whole plan is proposed, on the days the couple can come.
+  await preferences.getByLabel("Finish by (optional)").fill("");
+  await preferences.getByRole("button", { name: "Propose a plan" }).click();
+  await expect(page.getByTestId("plan-row")).toHaveCount(4);
+  await expect(page.getByTestId("plan-blocked")).toHaveCount(0);
 });
