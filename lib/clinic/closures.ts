@@ -14,6 +14,7 @@ import { addClinicDays, atClinicTime, calendarDaysBetween, formatClinicSlot } fr
 import { SESSION_KIND_LABELS } from "../protocol/labels";
 import { closureSpanWords, describeClosure } from "../protocol/opening-hours";
 import { closureOf } from "../protocol/settings";
+import { lockClinicForClosure } from "../scheduling/load-snapshot";
 
 // Closures (issue 14): a holiday of the whole clinic, or one room out of service, for a span of
 // whole days or of times. The front desk and admins declare and remove them (closure:manage).
@@ -169,6 +170,8 @@ const INCLUDE_ROOM = { room: { select: { name: true } } } as const;
 export async function declareClosure(staff: Staff, input: TClosureInput, now = new Date()): Promise<ClosureView> {
   if (!can(staff.roles, "closure:manage")) throw new ForbiddenError();
   return db.$transaction(async (tx) => {
+    // Bookings under way finish first, and are then among the sessions listed; later ones see the closure (P10).
+    await lockClinicForClosure(tx, staff.clinicId);
     const timeZone = await clinicZone(tx, staff.clinicId);
     const room = input.roomId ? await tx.room.findFirst({ where: { id: input.roomId, clinicId: staff.clinicId }, select: { id: true } }) : null;
     if (input.roomId && !room) throw new InvalidInputError("Please correct the highlighted fields.", { roomId: ["Choose a room of this clinic, or the whole clinic."] });

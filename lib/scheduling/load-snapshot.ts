@@ -10,10 +10,22 @@ import { SAFETY_SCREEN_MAX_DAYS } from "../protocol/settings";
  * Takes the couple's row lock for the rest of the transaction. Every change to a couple's
  * schedule goes through it, so two changes to one couple cannot both pass the engine on the
  * same stale picture (P4's window, P5's alternation); the database's EXCLUDE constraints
- * cover clashes between couples.
+ * cover clashes between couples. In the same statement, a share lock on the clinic's row:
+ * changes to schedules take it side by side, and declaring a closure waits for them with a
+ * stronger one (lockClinicForClosure), so a booking either sees a closure declared before it
+ * (P10 refuses it) or is done before the closure lists the sessions inside it.
  */
 export async function lockCouple(tx: Tx, coupleId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Couple" WHERE "id" = ${coupleId}::uuid FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM "Couple" co JOIN "Clinic" cl ON cl."id" = co."clinicId" WHERE co."id" = ${coupleId}::uuid FOR UPDATE OF co FOR SHARE OF cl`;
+}
+
+/**
+ * Declaring a closure: waits for the schedule changes under way (they hold the
+ * clinic's row in share mode, lockCouple) and holds the next ones until it commits. NO KEY
+ * UPDATE, so inserts that only refer to the clinic (audit rows, sessions' keys) go on.
+ */
+export async function lockClinicForClosure(tx: Tx, clinicId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Clinic" WHERE "id" = ${clinicId}::uuid FOR NO KEY UPDATE`;
 }
 
 /** A partner's clearances as the engine reads them (lib/clearance/in-force.ts). */

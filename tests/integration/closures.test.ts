@@ -145,6 +145,27 @@ describe(`closures (${databaseKind})`, () => {
     await expect(listUpcomingClosures(therapist)).rejects.toThrow(/permission/);
   });
 
+  test("a closure declared while bookings race it: each booking is refused by it (P10) or done first and listed by it, never booked inside it unlisted", async () => {
+    const days = ["2026-03-16", "2026-03-17", "2026-03-18", "2026-03-19", "2026-03-20", "2026-03-23"];
+    let listed = 0;
+    for (const day of days) {
+      const [booking, closure] = await Promise.allSettled([
+        bookSessions(frontDesk, { coupleId: c.couple.id, cycleId: null, sessions: [couplesTherapy(day, "10:00")] }),
+        declareClosure(frontDesk, input({ roomId: "", fromDate: day, toDate: day, reason: "Holidays" })),
+      ]);
+      if (closure.status !== "fulfilled") throw closure.reason;
+      if (booking.status === "fulfilled") {
+        expect(closure.value.sessions.map((s) => s.id)).toEqual(booking.value.sessionIds);
+        listed++;
+      } else {
+        expect(String(booking.reason)).toMatch(/^RuleViolation.*P10: The couples therapy session on .* falls in a closure: the clinic is closed on .* \(Holidays\)\.$/);
+        expect(closure.value.sessions).toEqual([]);
+      }
+    }
+    // Whichever came first, the sessions inside the closures are exactly the ones they listed.
+    expect(await db.session.count({ where: { clinicId: c.clinic.id, status: "SCHEDULED" } })).toBe(listed);
+  });
+
   test("removing a closure asks nothing of the sessions and opens its hours again; another clinic's closure is not found", async () => {
     const declared = await declareClosure(frontDesk, holiday());
     const elsewhere = await smallClinic(db);
