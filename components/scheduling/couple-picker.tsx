@@ -26,9 +26,13 @@ export function CouplePicker(props: {
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState("");
   const asked = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-  useEffect(() => {
-    if (chosen && text === chosen.name) return;
+  /** Asks the server after a pause in typing; an answer to an older query is dropped. */
+  const ask = (text: string) => {
+    clearTimeout(timer.current);
+    const mine = ++asked.current;
     const q = text.trim();
     if (q.length < 2) {
       setResults([]);
@@ -36,28 +40,28 @@ export function CouplePicker(props: {
       setStatus(q ? "Type at least 2 letters of a partner's name." : "");
       return;
     }
-    // Each keystroke restarts the wait; an answer to an older query is dropped.
-    const mine = ++asked.current;
-    const timer = setTimeout(async () => {
-      const form = new FormData();
-      form.set("q", q);
-      const reply = await searchCouplesAction(null, form);
-      if (mine !== asked.current) return;
-      if (!reply.ok) {
-        setResults([]);
-        setStatus(reply.fieldErrors?.q?.join(" ") ?? reply.error);
-        return;
-      }
-      const { couples, more } = reply.data;
-      setResults(couples);
-      setActive(couples.length > 0 ? 0 : -1);
-      setOpen(true);
-      setStatus(couples.length === 0 ? "No couple matches." : `${couples.length}${more ? "+" : ""} couple${couples.length === 1 ? "" : "s"} found${more ? ": type more to narrow" : ""}.`);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [text, chosen]);
+    timer.current = setTimeout(() => void answer(q, mine), 200);
+  };
+  const answer = async (q: string, mine: number) => {
+    const form = new FormData();
+    form.set("q", q);
+    const reply = await searchCouplesAction(null, form);
+    if (mine !== asked.current) return;
+    if (!reply.ok) {
+      setResults([]);
+      setStatus(reply.fieldErrors?.q?.join(" ") ?? reply.error);
+      return;
+    }
+    const { couples, more } = reply.data;
+    setResults(couples);
+    setActive(couples.length > 0 ? 0 : -1);
+    setOpen(true);
+    setStatus(couples.length === 0 ? "No couple matches." : `${couples.length}${more ? "+" : ""} couple${couples.length === 1 ? "" : "s"} found${more ? ": type more to narrow" : ""}.`);
+  };
 
   const choose = (couple: CoupleChoice) => {
+    clearTimeout(timer.current);
+    asked.current++;
     setChosen(couple);
     setText(couple.name);
     setOpen(false);
@@ -108,6 +112,7 @@ export function CouplePicker(props: {
             setChosen(null);
             props.onChoose?.(null);
           }
+          ask(e.target.value);
         }}
         onKeyDown={onKeyDown}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
