@@ -146,6 +146,8 @@ export const BY_CONSTRAINT: Readonly<Record<string, Refusal>> = {
   Clinic_reminder_settings: refused("Reminders go 1 to 14 days before a session, at a time of day."),
   OutboxMessage_status_recorded: refused("A message being sent holds a claim, a sent one its time and a withdrawn one when."),
   OutboxMessage_key_key: refused("This message is already in the outbox."),
+  OutboxMessage_one_recipient: refused("A message goes to one person: a partner or a member of staff."),
+  Clinic_staff_digest_settings: refused("The morning digest is sent at a time of day.", undefined, "staffDigestAtMinute"),
   // Issue 14: opening hours per weekday and closures (lib/clinic/closures.ts says the same first, field by field).
   Clinic_weekday_hours: refused("each day's opening hours must open before they close, within the day.", "P10"),
   Closure_ends_after_start: refused("A closure must end after it starts.", undefined, "toDate"),
