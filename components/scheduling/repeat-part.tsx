@@ -1,13 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
-import { bookSeriesAction, previewSeriesAction } from "./series-actions";
+import { bookSeriesAction } from "./series-actions";
 
-const field = "rounded border border-stone-300 px-2 py-1";
-const MAX_OCCURRENCES = 104; // lib/scheduling/series-rule.ts; the server checks it again
+// The repeat fields and the clash check are loaded once Repeat is ticked, so the pages with a
+// booking form (the couple page, the board) keep their first-load JavaScript within budget.
+// (React's lazy, not next/dynamic, whose own runtime costs the first load more than it saves.)
+const RepeatFields = lazy(() => import("./repeat-fields").then((m) => ({ default: m.RepeatFields })));
 
 /** The booking form's submit when Repeat is ticked: the whole series, all or nothing. */
 export function useSeriesBooking() {
@@ -20,16 +20,6 @@ export function useSeriesBooking() {
  * a number of sessions, and a check of each date's clashes before anything is booked.
  */
 export function RepeatPart({ repeat, onRepeat, errors }: { repeat: boolean; onRepeat: (on: boolean) => void; errors: Record<string, string[]> }) {
-  const [ends, setEnds] = useState<"count" | "until">("count");
-  const [preview, dispatch, previewing] = useActionState(previewSeriesAction, null);
-  const err = (name: string) =>
-    errors[name] ? (
-      <span className="text-red-700" data-testid={`error-${name}`}>
-        {errors[name].join(" ")}
-      </span>
-    ) : null;
-  const clashing = preview?.ok ? preview.data.occurrences.filter((o) => o.clashes.length > 0).length : 0;
-
   return (
     <fieldset className="grid gap-3 rounded border border-stone-200 p-3 sm:col-span-3 sm:grid-cols-3">
       <legend className="px-1 text-stone-700">Repeat</legend>
@@ -38,69 +28,9 @@ export function RepeatPart({ repeat, onRepeat, errors }: { repeat: boolean; onRe
         Repeat this session (same time each week or two, at the clinic’s local time)
       </label>
       {repeat && (
-        <>
-          <label className="flex flex-col">
-            Every
-            <select name="everyWeeks" defaultValue="1" className={field}>
-              <option value="1">Week</option>
-              <option value="2">Two weeks</option>
-            </select>
-            {err("everyWeeks")}
-          </label>
-          <fieldset className="flex flex-col gap-1 sm:col-span-2">
-            <legend>Ends</legend>
-            <div className="flex flex-wrap items-center gap-2">
-              <label className="flex items-center gap-1">
-                <input type="radio" name="ends" value="count" checked={ends === "count"} onChange={() => setEnds("count")} />
-                After
-              </label>
-              <label className="flex items-center gap-1">
-                <input type="number" name="count" min={2} max={MAX_OCCURRENCES} defaultValue={12} disabled={ends !== "count"} className={`${field} w-20`} aria-label="Number of sessions" />
-                sessions
-              </label>
-              <label className="flex items-center gap-1">
-                <input type="radio" name="ends" value="until" checked={ends === "until"} onChange={() => setEnds("until")} />
-                On
-              </label>
-              <input type="date" name="untilDate" disabled={ends !== "until"} className={field} aria-label="Last date" />
-            </div>
-            {err("count")}
-            {err("untilDate")}
-            {err("ends")}
-          </fieldset>
-          <div className="sm:col-span-3">
-            <Button type="button" variant="secondary" disabled={previewing} onClick={(e) => { const form = e.currentTarget.form; if (form) startTransition(() => dispatch(new FormData(form))); }}>
-              {previewing ? "Checking…" : "Check the dates for clashes"}
-            </Button>
-          </div>
-          {preview && (
-            <div className="sm:col-span-3" aria-live="polite" data-testid="series-preview">
-              {!preview.ok ? (
-                <FormMessage tone="error">
-                  {preview.error} {Object.values(preview.fieldErrors ?? {}).flat().join(" ")}
-                </FormMessage>
-              ) : (
-                <>
-                  <p className="mb-1 font-medium" data-testid="series-preview-summary">
-                    {preview.data.occurrences.length} sessions; {clashing === 0 ? "no clashes: the series can be booked." : `${clashing} ${clashing === 1 ? "date clashes" : "dates clash"}: nothing will be booked until they are free.`}
-                  </p>
-                  {preview.data.general.map((g) => (
-                    <p key={g} className="text-red-700">{g}</p>
-                  ))}
-                  {/* Scrolls when long: focusable, so a keyboard can scroll it too. */}
-                  <ul className="max-h-64 overflow-y-auto rounded border border-stone-200" tabIndex={0} aria-label="The series' dates">
-                    {preview.data.occurrences.map((o) => (
-                      <li key={o.label} className="border-b border-stone-100 px-2 py-1 last:border-0" data-testid="series-occurrence">
-                        <span className="font-mono">{o.label}</span>{" "}
-                        {o.clashes.length === 0 ? <span className="text-green-800">free</span> : <span className="text-red-700">{o.clashes.join(" ")}</span>}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              )}
-            </div>
-          )}
-        </>
+        <Suspense fallback={<p className="sm:col-span-3">Loading…</p>}>
+          <RepeatFields errors={errors} />
+        </Suspense>
       )}
     </fieldset>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CycleTimeline } from "@/components/cycle-timeline";
 import { ProtocolPanel } from "@/components/protocol-panel";
 import { BookSessionForm } from "@/components/scheduling/book-session-form";
-import { FindTime } from "@/components/scheduling/find-time";
+import { FindTimePanel } from "@/components/scheduling/find-time-panel";
 import { SeriesSessionActions } from "@/components/scheduling/series-session-actions";
 import { SessionActions } from "@/components/scheduling/session-actions";
 import { StatusBadge } from "@/components/session-badges";
@@ -174,7 +174,7 @@ export default async function CouplePage({ params, searchParams }: { params: Pro
 
       {can(staff.roles, "session:book") && (
         <div className="mb-8">
-          <FindTime
+          <FindTimePanel
             coupleId={couple.id}
             kinds={kinds}
             partners={[couple.partnerA, couple.partnerB].map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` }))}
