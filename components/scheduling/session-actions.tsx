@@ -3,8 +3,8 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { integrationWindowWords } from "@/lib/protocol/labels";
-import { cancelSessionAction, checkInSessionAction, completeSessionAction, moveSessionAction, noShowSessionAction } from "./actions";
+import { cancelSessionAction, checkInSessionAction, completeSessionAction, noShowSessionAction } from "./actions";
+import { MoveSessionForm } from "./move-session-form";
 import { ResultMessage } from "./result-message";
 
 type Room = { id: string; name: string; dosingEquipped: boolean };
@@ -21,7 +21,7 @@ export type ActionableSession = {
   integration: { date: string; time: string } | null;
 };
 
-/** The buttons of one session's life (P10), and the move and cancel forms. */
+/** The buttons of one session's life (P10), and the move (with the protocol's verdict first) and cancel forms. */
 export function SessionActions({
   session,
   rooms,
@@ -41,7 +41,6 @@ export function SessionActions({
   const { state: checkInState, pending: checkingIn, onSubmit: checkIn } = useFormAction(checkInSessionAction);
   const { state: completeState, pending: completing, onSubmit: complete } = useFormAction(completeSessionAction);
   const { state: noShowState, pending: markingNoShow, onSubmit: noShow } = useFormAction(noShowSessionAction);
-  const { state: moveState, pending: moving, onSubmit: move } = useFormAction(moveSessionAction);
   const { state: cancelState, pending: cancelling, onSubmit: cancel } = useFormAction(cancelSessionAction);
   const scheduled = session.status === "SCHEDULED";
 
@@ -88,47 +87,15 @@ export function SessionActions({
       ))}
 
       {open === "move" && (
-        <form onSubmit={move} className="grid gap-2 rounded border border-stone-200 bg-stone-50 p-3 text-sm sm:grid-cols-3" aria-label={`Move ${session.label}`}>
-          <input type="hidden" name="sessionId" value={session.id} />
-          <label className="flex flex-col">
-            New date
-            <input type="date" name="date" defaultValue={session.date} required className="rounded border border-stone-300 px-2 py-1" />
-          </label>
-          <label className="flex flex-col">
-            New start time
-            <input type="time" name="time" defaultValue={session.time} step={900} required className="rounded border border-stone-300 px-2 py-1" />
-          </label>
-          <label className="flex flex-col">
-            Room
-            <select name="roomId" defaultValue={session.roomId ?? ""} className="rounded border border-stone-300 px-2 py-1">
-              {session.roomId === null && <option value="">Telehealth (no room)</option>}
-              {rooms.filter((r) => !session.isMedicine || r.dosingEquipped).map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {session.integration && (
-            <fieldset className="grid gap-2 sm:col-span-3 sm:grid-cols-2">
-              <legend className="text-stone-700">Move its integration too (P4: {integrationWindowWords(integrationWindow)} after the medicine session, on a day the clinic is open). Leave as is to keep it where it is.</legend>
-              <label className="flex flex-col">
-                Integration date
-                <input type="date" name="integrationDate" defaultValue={session.integration.date} className="rounded border border-stone-300 px-2 py-1" />
-              </label>
-              <label className="flex flex-col">
-                Integration start time
-                <input type="time" name="integrationTime" defaultValue={session.integration.time} step={900} className="rounded border border-stone-300 px-2 py-1" />
-              </label>
-            </fieldset>
-          )}
-          <div className="sm:col-span-3">
-            <Button disabled={moving}>{moving ? "Moving…" : "Move session"}</Button>
-          </div>
-          <div className="sm:col-span-3">
-            <ResultMessage state={moveState} />
-          </div>
-        </form>
+        <MoveSessionForm
+          sessionId={session.id}
+          label={session.label}
+          rooms={rooms}
+          initial={{ date: session.date, time: session.time, roomId: session.roomId }}
+          integration={session.integration}
+          integrationWindow={integrationWindow}
+          isMedicine={session.isMedicine}
+        />
       )}
 
       {open === "cancel" && (

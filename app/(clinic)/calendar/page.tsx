@@ -19,6 +19,7 @@ import { firstValue } from "@/lib/search-params";
 import { SESSION_KIND_LABELS, type SessionKindName } from "@/lib/sessions/labels";
 import { integrationStart, roomSchedule, type ScheduleFilters } from "@/lib/sessions/room-schedule";
 import { Board } from "./_components/board";
+import { BoardMove } from "./_components/board-move";
 import { blocksOf, dayColumns, roomColumns, visibleRange } from "./_components/board-model";
 import { KIND_ORDER, KIND_STYLES } from "./_components/kinds";
 
@@ -275,6 +276,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           now={clinicMinuteOfDay(new Date(), tz)}
         />
       )}
+      {/* Drag a block to move it (issue 14): the verdict first, then the move on the user's word. */}
+      {columns.length > 0 && can(staff.roles, "session:move") && <BoardMove rooms={formRooms} timeZone={tz} integrationWindow={integrationWindow} />}
     </>
   );
 }
