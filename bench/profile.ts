@@ -1,7 +1,8 @@
 // `npm run bench:profile [-- --small]`: where a request's CPU goes (issue 16). Serves the
 // production build on PostgreSQL with the bench's large clinic, sampled by V8's profiler
 // (bench/cpu-profiler.mjs, preloaded into each server process), sends one
-// request at a time (the calendar week as the front desk sees it, then bookings), and writes:
+// request at a time (the calendar week and the board's day as the front desk sees them, the Help
+// page, the couple page, then bookings), and writes:
 // each server's .cpuprofile (bench-results/profiles/, for Chrome DevTools' Performance panel) and
 // bench/results/profile.md: the CPU milliseconds per request, by where they go (React rendering,
 // Next.js, Prisma, pg, Node's own streams and zlib, GC) and the functions that cost most.
@@ -95,6 +96,15 @@ async function main() {
         await res.text();
       }
     });
+    log(`the board's day: ${REQUESTS} requests, every room as a column`);
+    const day = await profiled("day", url, async (origin, cookie) => {
+      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
+      for (let i = 0; i < REQUESTS; i++) {
+        const res = await fetch(`${origin}/calendar?date=${model.today}`, { headers: { cookie } });
+        if (res.status !== 200) throw new Error(`The board's day answered HTTP ${res.status}`);
+        await res.text();
+      }
+    });
     log(`the floor: ${REQUESTS} requests for the Help page (the sign-in check and the layout, no data)`);
     const floor = await profiled("floor", url, async (origin, cookie) => {
       for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
@@ -136,7 +146,8 @@ async function main() {
       `\`npm run bench:profile\`${small ? " --small" : ""}, ${new Date().toISOString()}, PostgreSQL, ${model.sessions.length} sessions. ` +
         "Each server's start-up and warm-up requests are subtracted (a server that only starts and warms up is profiled too), so the figures are the steady state.",
       "",
-      summarise("Calendar week (front desk)", minus(calendar, warmUp), REQUESTS),
+      summarise("Calendar week, one room's (front desk)", minus(calendar, warmUp), REQUESTS),
+      summarise("The board's day, every room as a column (front desk)", minus(day, warmUp), REQUESTS),
       summarise("The floor: the Help page (the sign-in check and the layout, no data)", minus(floor, warmUp), REQUESTS),
       summarise(`Couple page (${record.notes} signed notes, ${record.measures} measures), as its therapist`, minus(couplePage, warmUp), REQUESTS),
       summarise("Booking (couples therapy, the action's reply re-renders the calendar)", minus(booking, warmUp), REQUESTS),
