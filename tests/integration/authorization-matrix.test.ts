@@ -182,7 +182,13 @@ async function makeFixture() {
     });
     screenOf[clientId] = screen.id;
   }
-  const nextDay = () => new Date(Date.UTC(2027, 2, 1 + 7 * week++)).toISOString().slice(0, 10);
+  // A day no other row has: the Mondays from 1 March 2027, then the Thursdays from 4 March, so
+  // the rows (many now) stay within the two years ahead that a date may be booked, and a medicine
+  // session's integration a day or two later never lands on another row's day.
+  const nextDay = () => {
+    const n = week++;
+    return new Date(Date.UTC(2027, 2, n < 80 ? 1 + 7 * n : 4 + 7 * (n - 80))).toISOString().slice(0, 10);
+  };
   const callers: Record<Caller, { id: string } | null> = {
     THERAPIST: c.therapist,
     PSYCHIATRIST: c.psychiatrist,
