@@ -35,7 +35,12 @@ function servingProfile(dir: string): CpuProfile {
   return serving.sort((a, b) => busy(b) - busy(a))[0]!;
 }
 
-async function profiled(name: string, url: string, run: (origin: string, cookie: string) => Promise<void>, email = deskEmail): Promise<CpuProfile> {
+/**
+ * Serves the build with the profiler preloaded, warms it up with WARM_UP requests of the same
+ * kind (so their code is compiled), then starts the profiler in the server's processes (SIGUSR2
+ * to its group) and sends REQUESTS more; the profile is written when the server exits.
+ */
+async function profiled(name: string, url: string, send: (origin: string, cookie: string, i: number) => Promise<void>, email = deskEmail): Promise<CpuProfile> {
   const dir = path.join(PROFILES, name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -45,7 +50,11 @@ async function profiled(name: string, url: string, run: (origin: string, cookie:
   try {
     const server = await startServer({ kind: "postgres", url }, 3900, () => {});
     try {
-      await run(server.origin, await signIn(server.origin, email, BENCH_PASSWORD));
+      const cookie = await signIn(server.origin, email, BENCH_PASSWORD);
+      for (let i = 0; i < WARM_UP; i++) await send(server.origin, cookie, i);
+      process.kill(-server.pid, "SIGUSR2");
+      await new Promise((r) => setTimeout(r, 200));
+      for (let i = WARM_UP; i < WARM_UP + REQUESTS; i++) await send(server.origin, cookie, i);
     } finally {
       await server.stop();
       await groupGone(server.pid);
@@ -59,6 +68,13 @@ async function profiled(name: string, url: string, run: (origin: string, cookie:
 }
 
 let deskEmail = "";
+
+/** A GET that must answer 200. */
+async function page(url: string, cookie: string, what: string): Promise<void> {
+  const res = await fetch(url, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`${what} answered HTTP ${res.status}`);
+  await res.text();
+}
 
 /** Waits until every process of the server's group has exited, and so written its profile. */
 async function groupGone(pid: number): Promise<void> {
@@ -84,73 +100,29 @@ async function main() {
     const sql = await openSql({ kind: "postgres", url });
     const record = await insertClinicalRecord(sql, model).finally(() => sql.close());
 
-    log(`calendar week: ${WARM_UP} to warm up, then ${REQUESTS} one at a time`);
-    // The warm-up's CPU is in the profile too (compiling, first renders): measured apart below.
-    const warmUp = await profiled("warm-up", url, async (origin, cookie) => {
-      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
-    });
-    const calendar = await profiled("calendar", url, async (origin, cookie) => {
-      for (let i = 0; i < WARM_UP + REQUESTS; i++) {
-        const res = await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } });
-        if (res.status !== 200) throw new Error(`The calendar answered HTTP ${res.status}`);
-        await res.text();
-      }
-    });
-    log(`the board's day: ${REQUESTS} requests, every room as a column`);
-    const day = await profiled("day", url, async (origin, cookie) => {
-      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
-      for (let i = 0; i < REQUESTS; i++) {
-        const res = await fetch(`${origin}/calendar?date=${model.today}`, { headers: { cookie } });
-        if (res.status !== 200) throw new Error(`The board's day answered HTTP ${res.status}`);
-        await res.text();
-      }
-    });
-    log(`the floor: ${REQUESTS} requests for the Help page (the sign-in check and the layout, no data)`);
-    const floor = await profiled("floor", url, async (origin, cookie) => {
-      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
-      for (let i = 0; i < REQUESTS; i++) {
-        const res = await fetch(`${origin}/help`, { headers: { cookie } });
-        if (res.status !== 200) throw new Error(`The Help page answered HTTP ${res.status}`);
-        await res.text();
-      }
-    });
-    log(`couple page: ${REQUESTS} requests for the couple with the fullest record, as its therapist`);
-    const couplePage = await profiled(
-      "couple-page",
-      url,
-      async (origin, cookie) => {
-        for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
-        for (let i = 0; i < REQUESTS; i++) {
-          const res = await fetch(`${origin}/couples/${record.coupleId}`, { headers: { cookie } });
-          if (res.status !== 200) throw new Error(`The couple page answered HTTP ${res.status}`);
-          await res.text();
-        }
-      },
-      record.therapistEmail,
-    );
-    log(`booking: ${WARM_UP} to warm up (calendar), then ${REQUESTS} bookings one at a time`);
-    const slots = freeSlots(model, REQUESTS);
-    const booking = await profiled("booking", url, async (origin, cookie) => {
-      for (let i = 0; i < WARM_UP; i++) await (await fetch(`${origin}/calendar?view=week&date=${model.today}`, { headers: { cookie } })).text();
+    log(`each page: ${WARM_UP} requests to warm up, then ${REQUESTS} profiled, one at a time`);
+    const calendar = await profiled("calendar", url, (origin, cookie) => page(`${origin}/calendar?view=week&date=${model.today}`, cookie, "The calendar week"));
+    const day = await profiled("day", url, (origin, cookie) => page(`${origin}/calendar?date=${model.today}`, cookie, "The board's day"));
+    const floor = await profiled("floor", url, (origin, cookie) => page(`${origin}/help`, cookie, "The Help page"));
+    const couplePage = await profiled("couple-page", url, (origin, cookie) => page(`${origin}/couples/${record.coupleId}`, cookie, "The couple page"), record.therapistEmail);
+    const slots = freeSlots(model, WARM_UP + REQUESTS);
+    const booking = await profiled("booking", url, async (origin, cookie, i) => {
       const headers = bookingHeaders(actionId("components/scheduling/actions.ts", "bookSessionAction"), origin, cookie);
-      for (const slot of slots) {
-        const res = await fetch(`${origin}/calendar`, { method: "POST", headers, body: bookingBody(slot) });
-        const body = await res.text();
-        if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 300)}`);
-      }
+      const res = await fetch(`${origin}/calendar`, { method: "POST", headers, body: bookingBody(slots[i]!) });
+      const body = await res.text();
+      if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 300)}`);
     });
-    const minus = (a: CpuProfile, b: CpuProfile): CpuProfile[] => [a, { ...b, timeDeltas: b.timeDeltas.map((d) => -d) }];
     const report = [
       "## Where a request's CPU goes",
       "",
       `\`npm run bench:profile\`${small ? " --small" : ""}, ${new Date().toISOString()}, PostgreSQL, ${model.sessions.length} sessions. ` +
-        "Each server's start-up and warm-up requests are subtracted (a server that only starts and warms up is profiled too), so the figures are the steady state.",
+        `Each server is warmed up with ${WARM_UP} requests of the same kind before its profiler starts (SIGUSR2), so the figures are the steady state.`,
       "",
-      summarise("Calendar week, one room's (front desk)", minus(calendar, warmUp), REQUESTS),
-      summarise("The board's day, every room as a column (front desk)", minus(day, warmUp), REQUESTS),
-      summarise("The floor: the Help page (the sign-in check and the layout, no data)", minus(floor, warmUp), REQUESTS),
-      summarise(`Couple page (${record.notes} signed notes, ${record.measures} measures), as its therapist`, minus(couplePage, warmUp), REQUESTS),
-      summarise("Booking (couples therapy, the action's reply re-renders the calendar)", minus(booking, warmUp), REQUESTS),
+      summarise("Calendar week, one room's (front desk)", [calendar], REQUESTS),
+      summarise("The board's day, every room as a column (front desk)", [day], REQUESTS),
+      summarise("The floor: the Help page (the sign-in check and the layout, no data)", [floor], REQUESTS),
+      summarise(`Couple page (${record.notes} signed notes, ${record.measures} measures), as its therapist`, [couplePage], REQUESTS),
+      summarise("Booking (couples therapy, the action's reply re-renders the calendar)", [booking], REQUESTS),
     ].join("\n");
     fs.mkdirSync("bench/results", { recursive: true });
     fs.writeFileSync("bench/results/profile.md", report);
