@@ -53,17 +53,20 @@ test("the planner says which constraint took which days when it cannot place a s
   const start = await preferences.getByLabel("Start from").inputValue();
   await preferences.getByLabel("Finish by (optional)").fill(start);
   await preferences.getByRole("button", { name: "Propose a plan" }).click();
+  // The board's spec may have booked the Chens' first medicine session already (one e2e database
+  // for the run): the first one still to plan is then the second.
   const blocked = page.getByTestId("plan-blocked");
-  await expect(blocked).toContainText(
-    /Medicine session 1: (Avery|Morgan) journeys: none of the chosen days works by the finish date, \w{3} \d{1,2} \w{3}: its integration would fall after the finish date on \w{3} \d{1,2} \w{3}\./,
-  );
-  await expect(blocked).toContainText("Integration 1: an earlier session of the plan could not be placed.");
+  const firstUnplaced = /Medicine session (1|2): (Avery|Morgan) journeys: none of the chosen days works by the finish date, \w{3} \d{1,2} \w{3}: its integration would fall after the finish date on \w{3} \d{1,2} \w{3}\./;
+  await expect(blocked).toContainText(firstUnplaced);
+  const n = Number(firstUnplaced.exec((await blocked.textContent()) ?? "")![1]);
+  await expect(blocked).toContainText(`Integration ${n}: an earlier session of the plan could not be placed.`);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }))).toEqual([]);
 
   // Without it, the whole plan is proposed, on the days the couple can come.
   await preferences.getByLabel("Finish by (optional)").fill("");
   await preferences.getByRole("button", { name: "Propose a plan" }).click();
-  await expect(page.getByTestId("plan-row")).toHaveCount(4);
+  // Each medicine session still to plan and its integration.
+  await expect(page.getByTestId("plan-row")).toHaveCount(2 * (3 - n));
   await expect(page.getByTestId("plan-blocked")).toHaveCount(0);
 });
