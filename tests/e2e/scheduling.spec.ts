@@ -127,8 +127,10 @@ test("the calendar's cells navigate in the page, and a week view does not prefet
   await page.waitForLoadState("networkidle");
   const links = await page.getByRole("table").getByRole("link").count();
   // One <Link> per cell prefetched each visible one (343 requests for a busy week in the bench).
+  // The board's own links (day and week, previous and next, today) are prefetched, some twice:
+  // 8 to 13 in runs of 2026-11-30. Far fewer than its cells either way.
   expect(links).toBeGreaterThan(30);
-  expect(prefetches).toBeLessThan(10);
+  expect(prefetches).toBeLessThan(20);
 
   // A click is a client-side navigation: the document (and this marker on it) stays.
   await page.evaluate(() => ((window as unknown as { kapMarker: string }).kapMarker = "same document"));
