@@ -1,25 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { clinicDay, dayLabel, signInAs } from "./support";
 
 // Issue 14: moving a session on the board, by dragging its block (and with the keyboard), with the
 // protocol's verdict shown before anything is saved; a drop on a place someone holds explains the
 // clash and saves nothing. Dates are the clinic's (America/Los_Angeles); the e2e run's demo clinic
 // is open every day, and these days are far enough ahead that no other spec books on them.
-
-function clinicDay(offsetDays: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
-
-/** "Fri 18 Dec", as the app writes a clinic day. */
-function dayLabel(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-GB", { ...o, timeZone: "UTC" });
-  return `${part({ weekday: "short" })} ${d.getUTCDate()} ${part({ month: "short" })}`;
-}
 
 /** Couples therapy booked from the couple's page, as the front desk does. */
 async function bookCouplesTherapy(page: Page, couple: string, day: string, time: string, room: string) {

@@ -1,31 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { clinicDay, dayLabel, plusDays, signInAs } from "./support";
 
 // The scheduling board (issue 14): rooms as columns, time running down, each session a block at
 // its start sized by its length. Dates are the clinic's (America/Los_Angeles); the e2e run opens
 // the demo clinic every day. Avery & Morgan Chen are cleared and prepared (intakes, two
 // preparations, both evaluated and cleared), with no medicine session yet: a Taking Turns
 // medicine session can be booked for them. A day well past the demo's own sessions.
-
-function clinicDay(offsetDays: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
-
-function plusDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** "Fri 18 Dec", as the app writes a clinic day. */
-function dayLabel(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-GB", { ...o, timeZone: "UTC" });
-  return `${part({ weekday: "short" })} ${d.getUTCDate()} ${part({ month: "short" })}`;
-}
 
 test("the front desk books a Taking Turns medicine session with its integration from the board, sees its block, and filters by clinician", async ({ page }) => {
   const day = clinicDay(34);

@@ -1,30 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { clinicDay, dayLabel, plusDays, signInAs } from "./support";
 
 // Issue 14: the front desk declares a clinic holiday on the Closures page, sees it on the room
 // calendar, and a booking that day is refused with P10's words naming the holiday. Dates are the
 // clinic's (America/Los_Angeles); the e2e run opens the demo clinic every day.
-
-function clinicDay(offsetDays: number): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Los_Angeles" }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
-
-function plusDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** "Fri 18 Dec", as the app writes a clinic day. */
-function dayLabel(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-GB", { ...o, timeZone: "UTC" });
-  return `${part({ weekday: "short" })} ${d.getUTCDate()} ${part({ month: "short" })}`;
-}
 
 async function expectNoViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

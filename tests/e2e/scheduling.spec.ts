@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { DEMO_ROOMS } from "../../prisma/seed/demo-people";
-import { signInAs } from "./support";
+import { dayLabel, plusDays, signInAs } from "./support";
 
 // Dates are the clinic's (America/Los_Angeles). The demo seed puts Sam & Jordan Rivera's second
 // medicine session (Jordan journeys) a few days ahead, with its integration the next clinic day.
@@ -11,19 +11,6 @@ function clinicDay(offsetDays: number): string {
   d.setUTCDate(d.getUTCDate() + offsetDays);
   if (d.getUTCDay() === 0) d.setUTCDate(d.getUTCDate() + 1); // the demo clinic closes on Sundays (the e2e run opens it every day): never rely on one
   return d.toISOString().slice(0, 10);
-}
-
-function plusDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** "Fri 18 Dec", as the app writes a clinic day. */
-function dayLabel(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-GB", { ...o, timeZone: "UTC" });
-  return `${part({ weekday: "short" })} ${d.getUTCDate()} ${part({ month: "short" })}`;
 }
 
 async function openCouple(page: Page, name: string) {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./support";
+import { dayLabel, plusDays, signInAs } from "./support";
 
 // Recurring couples therapy and "find a time" (issue 14), as the front desk uses them on a
 // couple's page. Dates are the clinic's (America/Los_Angeles); the series is placed so that its
@@ -10,12 +10,6 @@ const ZONE = "America/Los_Angeles";
 
 function clinicToday(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date());
-}
-
-function plusDays(day: string, n: number): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The zone's UTC offset at noon UTC of a date, e.g. "GMT-8". */
@@ -29,13 +23,6 @@ function nextChange(): string {
   let day = plusDays(clinicToday(), 7);
   while (offsetOn(day) === offsetOn(plusDays(day, -1))) day = plusDays(day, 1);
   return day;
-}
-
-/** "Tue 2 Feb", as the app writes a clinic day. */
-function dayLabel(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  const part = (o: Intl.DateTimeFormatOptions) => d.toLocaleDateString("en-GB", { ...o, timeZone: "UTC" });
-  return `${part({ weekday: "short" })} ${d.getUTCDate()} ${part({ month: "short" })}`;
 }
 
 /** axe-core's WCAG 2.1 A and AA checks on the page as it stands (the Repeat part and the slots open). */
