@@ -14,6 +14,8 @@ declare module "autocannon" {
     amount?: number;
     duration?: number;
     timeout?: number;
+    /** Milliseconds between samples (default 1000); the result comes on the first sample after the last response. */
+    sampleInt?: number;
     headers?: Record<string, string>;
     requests?: Request[];
   };

@@ -35,6 +35,8 @@ export async function runLoad(options: Options): Promise<LoadResult> {
     connections: options.connections,
     amount: options.amount,
     timeout: 30,
+    // autocannon reports on its next sample after the last response: every 100 ms, not every second.
+    sampleInt: 100,
     requests: [
       {
         method: options.method ?? "GET",
@@ -45,11 +47,18 @@ export async function runLoad(options: Options): Promise<LoadResult> {
       },
     ],
   });
-  instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  // Throughput runs to the last response: autocannon itself reports only on its next one-second
+  // sample after the last request, which added up to a second of idle time to each load and
+  // understated a 6-second load's rate by up to 14%.
+  let lastResponse = started;
+  instance.on("response", (_client, _status, _bytes, responseTime) => {
+    latencies.push(responseTime);
+    lastResponse = performance.now();
+  });
   const timer = setTimeout(() => instance.stop(), options.maxSeconds * 1000);
   const result = await instance;
   clearTimeout(timer);
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (lastResponse - started) / 1000;
   latencies.sort((a, b) => a - b);
   failed += result.errors + result.timeouts;
   return {

@@ -27,8 +27,15 @@ const small = process.argv.includes("--small");
 const which = process.argv.find((a) => a.startsWith("--db="))?.slice(5) ?? "both";
 const POSTGRES = process.env.KAP_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const N = small
-  ? { calendar: 30, bookings: 20, baseline: 20, plans: 10, paints: 1, sequential: 3, seconds: 20 }
-  : { calendar: 1000, bookings: 400, baseline: 400, plans: 100, paints: 5, sequential: 5, seconds: 60 };
+  ? { calendar: 30, bookings: 20, baseline: 20, plans: 10, paints: 1, sequential: 3, warmUp: 5, bookingWarmUp: 3, seconds: 20 }
+  : { calendar: 1000, bookings: 400, baseline: 400, plans: 100, paints: 5, sequential: 40, warmUp: 100, bookingWarmUp: 20, seconds: 60 };
+/** The bookings sent one at a time: the first ones after start (cold), a warm-up, then the timed ones. */
+const COLD = 5;
+const SINGLE_BOOKINGS = COLD + N.bookingWarmUp + N.sequential;
+/** Unmeasured bookings at 20 connections before each booking load, so one process and each worker book warm alike. */
+const LOAD_WARM_UP = small ? 5 : 100;
+/** The single process's slots: its bookings one at a time, the warm-up and the load (and spares); then the baseline's, then the workers'. */
+const SINGLE_SLOTS = SINGLE_BOOKINGS + LOAD_WARM_UP + N.bookings + 40;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function measureServer(
@@ -39,22 +46,52 @@ async function measureServer(
   const cookie = await signIn(server.origin, model.desk.email, BENCH_PASSWORD);
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
-  // Warm up, then count the statements of single requests one after another.
-  for (let i = 0; i < 3; i++) await fetch(calendarUrl, { headers: { cookie } });
-  // One request at a time: the statements each sends, and how long each takes with no queue.
-  const unloaded: { calendar: number[]; booking: number[] } = { calendar: [], booking: [] };
-  const perRequest = async (times: number[], send: () => Promise<void>) => {
-    const before = await sqlCount(server);
-    for (let i = 0; i < N.sequential; i++) {
+  const calendarPage = async () => {
+    const res = await fetch(calendarUrl, { headers: { cookie } });
+    if (!calendarOk(res.status, await res.text())) throw new Error(`The calendar did not load: HTTP ${res.status}`);
+  };
+  const therapistCookie = await signIn(server.origin, record.therapistEmail, BENCH_PASSWORD);
+  const coupleUrl = `${server.origin}/couples/${record.coupleId}`;
+  const couplePage = async () => {
+    const res = await fetch(coupleUrl, { headers: { cookie: therapistCookie } });
+    const body = await res.text();
+    if (res.status !== 200 || !body.includes(record.partnerName)) throw new Error(`The couple page did not load: HTTP ${res.status}`);
+  };
+  const slots = freeSlots(model, SINGLE_SLOTS);
+  const headers = bookingHeaders(actionId("components/scheduling/actions.ts", "bookSessionAction"), server.origin, cookie);
+  let next = 0;
+  const book = async () => {
+    const res = await fetch(`${server.origin}/calendar`, { method: "POST", headers, body: bookingBody(slots[next++]) });
+    const body = await res.text();
+    if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 500)}`);
+  };
+  const timed = async (times: number[], count: number, send: () => Promise<void>) => {
+    for (let i = 0; i < count; i++) {
       const t = performance.now();
       await send();
       times.push(performance.now() - t);
     }
+  };
+  // The first requests after start, while V8 still runs the code in its slower tiers: what a
+  // server just restarted answers (shown for comparison; earlier runs timed only these).
+  const cold = { calendar: [] as number[], couplePage: [] as number[], booking: [] as number[] };
+  await timed(cold.calendar, COLD, calendarPage);
+  await timed(cold.couplePage, COLD, couplePage);
+  await timed(cold.booking, COLD, book);
+  // One request at a time on a warm server (the steady state a running clinic's server is in):
+  // a warm-up of the same requests, then the timed ones with the statements each sends.
+  const unloaded: { calendar: number[]; booking: number[] } = { calendar: [], booking: [] };
+  const perRequest = async (times: number[], send: () => Promise<void>, warmUp = N.warmUp) => {
+    for (let i = 0; i < warmUp; i++) await send();
+    const before = await sqlCount(server);
+    await timed(times, N.sequential, send);
     return Math.round(((await sqlCount(server)) - before) / N.sequential);
   };
-  const sqlCalendar = await perRequest(unloaded.calendar, async () => {
-    const res = await fetch(calendarUrl, { headers: { cookie } });
-    if (!calendarOk(res.status, await res.text())) throw new Error(`The calendar did not load: HTTP ${res.status}`);
+  const sqlCalendar = await perRequest(unloaded.calendar, calendarPage);
+  const floorTimes: number[] = [];
+  await perRequest(floorTimes, async () => {
+    const res = await fetch(`${server.origin}/help`, { headers: { cookie } });
+    if (res.status !== 200 || !(await res.text()).includes("What each role does")) throw new Error(`The Help page did not load: HTTP ${res.status}`);
   });
   // The board's day view (issue 14): every room as a column. The week above is one room's, as the board shows a week.
   const dayUrl = `${server.origin}/calendar?date=${model.today}`;
@@ -65,14 +102,6 @@ async function measureServer(
   });
   log(`calendar: ${sqlCalendar} SQL statements a request; load at 10 connections`);
   // The couple page of the couple with the fullest clinical record, as its therapist sees it.
-  const therapistCookie = await signIn(server.origin, record.therapistEmail, BENCH_PASSWORD);
-  const coupleUrl = `${server.origin}/couples/${record.coupleId}`;
-  const couplePage = async () => {
-    const res = await fetch(coupleUrl, { headers: { cookie: therapistCookie } });
-    const body = await res.text();
-    if (res.status !== 200 || !body.includes(record.partnerName)) throw new Error(`The couple page did not load: HTTP ${res.status}`);
-  };
-  for (let i = 0; i < 3; i++) await couplePage();
   const coupleTimes: number[] = [];
   const sqlCouple = await perRequest(coupleTimes, couplePage);
   log(`couple page: ${sqlCouple} SQL statements a request (${record.notes} signed notes, ${record.measures} measures)`);
@@ -92,15 +121,12 @@ async function measureServer(
     url: `${server.origin}/calendar?view=week&date=${addClinicDays(model.today, 5 * 365, model.timeZone)}`, connections: 10, amount: Math.ceil(N.calendar / 3), maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk,
   });
 
-  const slots = freeSlots(model, N.sequential + N.bookings + 40);
-  const headers = bookingHeaders(actionId("components/scheduling/actions.ts", "bookSessionAction"), server.origin, cookie);
-  let next = 0;
-  const sqlBooking = await perRequest(unloaded.booking, async () => {
-    const res = await fetch(`${server.origin}/calendar`, { method: "POST", headers, body: bookingBody(slots[next++]) });
-    const body = await res.text();
-    if (!bookingSucceeded(res.status, body)) throw new Error(`A booking failed: HTTP ${res.status} ${body.slice(0, 500)}`);
-  });
+  const sqlBooking = await perRequest(unloaded.booking, book, N.bookingWarmUp);
   log(`booking: ${sqlBooking} SQL statements a request; load at 20 connections`);
+  await runLoad({
+    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: LOAD_WARM_UP, maxSeconds: N.seconds, headers,
+    body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
+  });
   const booking = await runLoad({
     url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers,
     body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
@@ -115,7 +141,10 @@ async function measureServer(
     sql: { calendar: sqlCalendar, booking: sqlBooking, couplePage: sqlCouple },
     couplePage: { ms: median(coupleTimes), notes: record.notes, measures: record.measures },
     paint,
-    unloaded: { calendarMs: median(unloaded.calendar), bookingMs: median(unloaded.booking), emptyWeek: { ...emptyWeek, connections: 10 } },
+    unloaded: {
+      calendarMs: median(unloaded.calendar), bookingMs: median(unloaded.booking), floorMs: median(floorTimes), emptyWeek: { ...emptyWeek, connections: 10 },
+      cold: { calendarMs: median(cold.calendar), couplePageMs: median(cold.couplePage), bookingMs: median(cold.booking) },
+    },
     day: { ...day, connections: 10, oneAtATimeMs: median(dayTimes) },
     floor,
     rssMb: { atRest, afterLoad },
@@ -128,13 +157,14 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
   // Warm every worker up (connections go round-robin) as far as the single process was when its
-  // calendar load began: by then it had served a few thousand requests (the floor's loads), and a
-  // fresh worker's first few hundred run in V8's slower tiers, which measured a second worker as
-  // slower than none (0.6-0.7x) in runs of 2026-11-30.
+  // calendar load began: by then it had served some 2,500 requests (the floor's loads, the pages
+  // one at a time), and a fresh worker's first few hundred run in V8's slower tiers, which
+  // measured a second worker as slower than none (0.6-0.7x) in runs of 2026-11-30. So each
+  // worker gets as many calendar requests as the calendar load itself, unmeasured.
   for (let i = 0; i < 6 * workers; i++) await fetch(calendarUrl, { headers: { cookie } });
   const atRest = servingRssMb(server);
-  log(`${workers} workers: warming up (${N.calendar} calendar requests at 10 connections, not measured)`);
-  await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk });
+  log(`${workers} workers: warming up (${N.calendar * workers} calendar requests at 10 connections, not measured)`);
+  await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar * workers, maxSeconds: 2 * N.seconds, headers: { cookie }, ok: calendarOk });
   log(`${workers} workers: calendar at 10 connections`);
   const { result: calendar, cpu: calendarCpu } = await measuringCpu(server.pid, () =>
     runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk }),
@@ -142,6 +172,11 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   log(`${workers} workers: booking at 20 connections`);
   const id = actionId("components/scheduling/actions.ts", "bookSessionAction");
   let next = 0;
+  // The same unmeasured warm-up of the booking path as the single process had.
+  await runLoad({
+    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: LOAD_WARM_UP, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
+    body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
+  });
   const booking = await runLoad({
     url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
     body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
@@ -202,7 +237,7 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
       log(`${kind}: serving with ${count} workers`);
       const clustered = await startServer(target, port, () => {}, count);
       try {
-        workers = await measureWorkers(clustered, count, model, freeSlots(model, N.bookings + 41, N.sequential + N.bookings + 40 + N.baseline), target);
+        workers = await measureWorkers(clustered, count, model, freeSlots(model, LOAD_WARM_UP + N.bookings + 41, SINGLE_SLOTS + N.baseline), target);
       } finally {
         await clustered.stop();
       }
@@ -212,7 +247,7 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
     const sql = await openSql(target);
     let baseline;
     try {
-      const slots = freeSlots(model, N.baseline, N.sequential + N.bookings + 40);
+      const slots = freeSlots(model, N.baseline, SINGLE_SLOTS);
       baseline = await runBaseline(sql, model.clinicId, model.desk.id, slots, 20, N.seconds);
     } finally {
       await sql.close();
