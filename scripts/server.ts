@@ -9,6 +9,7 @@ import http from "node:http";
 import os from "node:os";
 import next from "next";
 import { env } from "../lib/env";
+import { releaseAbortReasonStacks } from "../lib/http/abort-reasons";
 import { edgeHandlers } from "../lib/http/edge";
 import { workerCount } from "../lib/http/workers";
 
@@ -20,6 +21,7 @@ if (cluster.isPrimary && workers > 1) startWorkers(workers);
 else await serve();
 
 async function serve() {
+  releaseAbortReasonStacks();
   const proxies = env.KAP_TRUSTED_PROXIES;
   const server = http.createServer();
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer: server });
