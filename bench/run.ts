@@ -36,6 +36,13 @@ const SINGLE_BOOKINGS = COLD + N.bookingWarmUp + N.sequential;
 const LOAD_WARM_UP = small ? 5 : 100;
 /** The single process's slots: its bookings one at a time, the warm-up and the load (and spares); then the baseline's, then the workers'. */
 const SINGLE_SLOTS = SINGLE_BOOKINGS + LOAD_WARM_UP + N.bookings + 40;
+/**
+ * What the single process had served before its calendar load (the cold requests, four pages'
+ * warm-ups and timed requests, the floor's two loads) and before its booking load: each worker
+ * gets as many, unmeasured, before its own, so that one process and N are compared equally warm.
+ */
+const SERVED_BEFORE_CALENDAR_LOAD = 3 * COLD + 4 * (N.warmUp + N.sequential) + 2 * N.calendar;
+const BOOKED_BEFORE_BOOKING_LOAD = SINGLE_BOOKINGS + LOAD_WARM_UP;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 async function measureServer(
@@ -157,14 +164,13 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   const calendarUrl = `${server.origin}/calendar?view=week&date=${model.today}`;
   const calendarOk = (status: number, body: string) => status === 200 && body.includes("Room calendar");
   // Warm every worker up (connections go round-robin) as far as the single process was when its
-  // calendar load began: by then it had served some 2,500 requests (the floor's loads, the pages
-  // one at a time), and a fresh worker's first few hundred run in V8's slower tiers, which
-  // measured a second worker as slower than none (0.6-0.7x) in runs of 2026-11-30. So each
-  // worker gets as many calendar requests as the calendar load itself, unmeasured.
+  // calendar load began: a fresh worker's first requests run in V8's slower tiers. Compared colder,
+  // two workers measured 0.6-0.7x one process in runs of 2026-11-30.
   for (let i = 0; i < 6 * workers; i++) await fetch(calendarUrl, { headers: { cookie } });
   const atRest = servingRssMb(server);
-  log(`${workers} workers: warming up (${N.calendar * workers} calendar requests at 10 connections, not measured)`);
-  await runLoad({ url: calendarUrl, connections: 10, amount: N.calendar * workers, maxSeconds: 2 * N.seconds, headers: { cookie }, ok: calendarOk });
+  const warmUp = SERVED_BEFORE_CALENDAR_LOAD * workers;
+  log(`${workers} workers: warming up (${warmUp} calendar requests at 10 connections, not measured)`);
+  await runLoad({ url: calendarUrl, connections: 10, amount: warmUp, maxSeconds: 3 * N.seconds, headers: { cookie }, ok: calendarOk });
   log(`${workers} workers: calendar at 10 connections`);
   const { result: calendar, cpu: calendarCpu } = await measuringCpu(server.pid, () =>
     runLoad({ url: calendarUrl, connections: 10, amount: N.calendar, maxSeconds: N.seconds, headers: { cookie }, ok: calendarOk }),
@@ -172,9 +178,9 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   log(`${workers} workers: booking at 20 connections`);
   const id = actionId("components/scheduling/actions.ts", "bookSessionAction");
   let next = 0;
-  // The same unmeasured warm-up of the booking path as the single process had.
+  // The same unmeasured warm-up of the booking path as the single process had, for each worker.
   await runLoad({
-    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: LOAD_WARM_UP, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
+    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: BOOKED_BEFORE_BOOKING_LOAD * workers, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
     body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
   });
   const booking = await runLoad({
@@ -237,7 +243,7 @@ async function benchDatabase(kind: "postgres" | "pglite", port: number): Promise
       log(`${kind}: serving with ${count} workers`);
       const clustered = await startServer(target, port, () => {}, count);
       try {
-        workers = await measureWorkers(clustered, count, model, freeSlots(model, LOAD_WARM_UP + N.bookings + 41, SINGLE_SLOTS + N.baseline), target);
+        workers = await measureWorkers(clustered, count, model, freeSlots(model, BOOKED_BEFORE_BOOKING_LOAD * count + N.bookings + 41, SINGLE_SLOTS + N.baseline), target);
       } finally {
         await clustered.stop();
       }
