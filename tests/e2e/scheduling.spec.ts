@@ -65,8 +65,11 @@ test("the front desk books couples therapy from a room's week, and a second book
   await expect(maple.filter({ hasText: "14:00" })).toContainText("Avery & Morgan Chen");
 
   // Another couple, another therapist, the same room half an hour later: the room is taken.
+  // The 14:00 form is still on the page (the reload kept its address) until the link's
+  // navigation lands: typing into it before then would be lost when the 15:00 form replaces it.
   await page.getByRole("link", { name: `Book Maple at 15:00 on ${label}` }).click();
   const again = page.getByRole("form", { name: "Book a session" });
+  await expect(again.getByLabel("Start time")).toHaveValue("15:00");
   await chooseCouple(again, "Riley & Casey Okafor");
   await again.getByLabel("Start time").fill("14:30");
   await again.getByRole("button", { name: "Book session" }).click();
