@@ -32,8 +32,11 @@ const N = small
 /** The bookings sent one at a time: the first ones after start (cold), a warm-up, then the timed ones. */
 const COLD = 5;
 const SINGLE_BOOKINGS = COLD + N.bookingWarmUp + N.sequential;
-/** Unmeasured bookings at 20 connections before each booking load, so one process and each worker book warm alike. */
-const LOAD_WARM_UP = small ? 5 : 100;
+/**
+ * Unmeasured bookings at 20 connections before each booking load, so one process and each worker
+ * book warm alike (autocannon wants at least as many requests as connections).
+ */
+const LOAD_WARM_UP = small ? 20 : 100;
 /** The single process's slots: its bookings one at a time, the warm-up and the load (and spares); then the baseline's, then the workers'. */
 const SINGLE_SLOTS = SINGLE_BOOKINGS + LOAD_WARM_UP + N.bookings + 40;
 /**
@@ -130,14 +133,13 @@ async function measureServer(
 
   const sqlBooking = await perRequest(unloaded.booking, book, N.bookingWarmUp);
   log(`booking: ${sqlBooking} SQL statements a request; load at 20 connections`);
-  await runLoad({
-    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: LOAD_WARM_UP, maxSeconds: N.seconds, headers,
-    body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
-  });
-  const booking = await runLoad({
-    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers,
-    body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
-  });
+  const bookings = (amount: number) =>
+    runLoad({
+      url: `${server.origin}/calendar`, method: "POST", connections: 20, amount, maxSeconds: N.seconds, headers,
+      body: () => bookingBody(slots[Math.min(next++, slots.length - 1)]), ok: bookingSucceeded,
+    });
+  await bookings(LOAD_WARM_UP);
+  const booking = await bookings(N.bookings);
   const afterLoad = servingRssMb(server);
   log("calendar in headless Chromium");
   const paint = await measurePaint(calendarUrl, cookie, N.paints);
@@ -178,15 +180,15 @@ async function measureWorkers(server: Server, workers: number, model: ClinicMode
   log(`${workers} workers: booking at 20 connections`);
   const id = actionId("components/scheduling/actions.ts", "bookSessionAction");
   let next = 0;
+  // The last slot is kept for the 500 conflicting bookings below.
+  const bookings = (amount: number) =>
+    runLoad({
+      url: `${server.origin}/calendar`, method: "POST", connections: 20, amount, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
+      body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
+    });
   // The same unmeasured warm-up of the booking path as the single process had, for each worker.
-  await runLoad({
-    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: BOOKED_BEFORE_BOOKING_LOAD * workers, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
-    body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
-  });
-  const booking = await runLoad({
-    url: `${server.origin}/calendar`, method: "POST", connections: 20, amount: N.bookings, maxSeconds: N.seconds, headers: bookingHeaders(id, server.origin, cookie),
-    body: () => bookingBody(slots[Math.min(next++, slots.length - 2)]), ok: bookingSucceeded,
-  });
+  await bookings(BOOKED_BEFORE_BOOKING_LOAD * workers);
+  const booking = await bookings(N.bookings);
   log(`${workers} workers: 500 bookings of one room and time`);
   const sql = await openSql(target);
   let conflicting;
