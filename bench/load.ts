@@ -35,7 +35,7 @@ export async function runLoad(options: Options): Promise<LoadResult> {
     connections: options.connections,
     amount: options.amount,
     timeout: 30,
-    // autocannon reports on its next sample after the last response: every 100 ms, not every second.
+    // Its result comes on the first sample after the last response: every 100 ms, not every second.
     sampleInt: 100,
     requests: [
       {
@@ -47,9 +47,8 @@ export async function runLoad(options: Options): Promise<LoadResult> {
       },
     ],
   });
-  // Throughput runs to the last response: autocannon itself reports only on its next one-second
-  // sample after the last request, which added up to a second of idle time to each load and
-  // understated a 6-second load's rate by up to 14%.
+  // Throughput runs to the last response, not to autocannon's result: waiting for its sample
+  // (once a second by default) added idle time that understated a 6-second load by up to 14%.
   let lastResponse = started;
   instance.on("response", (_client, _status, _bytes, responseTime) => {
     latencies.push(responseTime);

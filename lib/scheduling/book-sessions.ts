@@ -20,7 +20,8 @@ export type BookingRequest = {
  * EXCLUDE constraints stop any double booking (P8) that two requests race into.
  */
 export async function bookSessions(staff: Staff, request: BookingRequest) {
-  // Medicine sessions first: an integration's foreign key points at its medicine session.
+  // Medicine sessions first, then integrations: the order the engine is shown the change in and
+  // the ids come back in (the insert itself checks foreign keys at the end of its statement).
   const ordered = [...request.sessions].sort((a, b) => Number(a.kind === "INTEGRATION") - Number(b.kind === "INTEGRATION"));
   const { result, notices } = await underProtocol({
     staff,
@@ -60,11 +61,9 @@ async function insertSessions(tx: Tx, staff: Staff, request: BookingRequest, ses
   const at = (s: NewSession) => ({ sessionId: s.id, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() });
   const rows = JSON.stringify(
     sessions.map((s) => ({
-      id: s.id,
+      ...at(s),
       cycleId: s.kind === "COUPLES_THERAPY" ? null : request.cycleId,
       kind: s.kind,
-      startsAt: s.startsAt.toISOString(),
-      endsAt: s.endsAt.toISOString(),
       roomId: s.roomId,
       journeyerId: s.journeyerId,
       medicineSessionId: s.medicineSessionId,
@@ -77,8 +76,8 @@ async function insertSessions(tx: Tx, staff: Staff, request: BookingRequest, ses
   await tx.$executeRaw`
     WITH sessions AS (
       INSERT INTO "Session" ("id", "clinicId", "coupleId", "cycleId", "kind", "startsAt", "endsAt", "roomId", "journeyerId", "medicineSessionId", "seriesId", "createdById", "updatedAt")
-      SELECT r."id", ${staff.clinicId}::uuid, ${request.coupleId}::uuid, r."cycleId", r."kind"::"SessionKind", r."startsAt", r."endsAt", r."roomId", r."journeyerId", r."medicineSessionId", ${request.series?.id ?? null}::uuid, ${staff.id}::uuid, now()
-      FROM jsonb_to_recordset(${rows}::jsonb) AS r("id" uuid, "cycleId" uuid, "kind" text, "startsAt" timestamptz, "endsAt" timestamptz, "roomId" uuid, "journeyerId" uuid, "medicineSessionId" uuid)
+      SELECT r."sessionId", ${staff.clinicId}::uuid, ${request.coupleId}::uuid, r."cycleId", r."kind"::"SessionKind", r."startsAt", r."endsAt", r."roomId", r."journeyerId", r."medicineSessionId", ${request.series?.id ?? null}::uuid, ${staff.id}::uuid, now()
+      FROM jsonb_to_recordset(${rows}::jsonb) AS r("sessionId" uuid, "cycleId" uuid, "kind" text, "startsAt" timestamptz, "endsAt" timestamptz, "roomId" uuid, "journeyerId" uuid, "medicineSessionId" uuid)
       RETURNING 1
     ), clinicians AS (
       INSERT INTO "SessionClinician" ("sessionId", "userId", "sessionStartsAt", "sessionEndsAt", "sessionStatus")
