@@ -3,6 +3,7 @@
 import { useFormAction } from "@/components/ui/use-form-action";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FieldError } from "@/components/ui/field";
 import type { CoupleChoice } from "@/lib/couples/search-couples";
 import { isMedicine } from "@/lib/protocol/cycle";
 import { integrationWindowWords } from "@/lib/protocol/labels";
@@ -68,12 +69,7 @@ export function BookSessionForm(props: {
   const ends = minutes ? endOf(time, minutes) : null;
   const proposedIntegration = props.openDays ? firstOpenWindowDay(date, props.integrationWindow, props.openDays) : "";
   const errors = state && !state.ok ? state.fieldErrors ?? {} : {};
-  const err = (name: string) =>
-    errors[name] ? (
-      <span className="text-red-700" data-testid={`error-${name}`}>
-        {errors[name].join(" ")}
-      </span>
-    ) : null;
+  const err = (name: string) => <FieldError name={name} error={errors[name]} />;
   // Who the session is with, as draftBooking will pick: an intake with that partner's KAP
   // therapist, an evaluation with the psychiatrist chosen below, the rest with the couple's therapist.
   const withWhom = kind === "MEDICAL_EVALUATION" ? null : kind === "INTAKE" ? partner?.kapTherapist : therapist;

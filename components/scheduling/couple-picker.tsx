@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { FieldError } from "@/components/ui/field";
 import type { CoupleChoice } from "@/lib/couples/search-couples";
 import { searchCouplesAction } from "./couple-search";
 
@@ -137,11 +138,7 @@ export function CouplePicker(props: {
       <span id={`${id}-status`} className="text-xs text-stone-600" aria-live="polite">
         {status}
       </span>
-      {props.error && (
-        <span className="text-red-700" data-testid={`error-${props.name}`}>
-          {props.error}
-        </span>
-      )}
+      <FieldError name={props.name} error={props.error} />
     </div>
   );
 }

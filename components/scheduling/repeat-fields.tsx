@@ -2,7 +2,7 @@
 
 import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/field";
+import { FieldError, FormMessage } from "@/components/ui/field";
 import { previewSeriesAction } from "./series-actions";
 
 const field = "rounded border border-stone-300 px-2 py-1";
@@ -12,12 +12,7 @@ const MAX_OCCURRENCES = 104; // lib/scheduling/series-rule.ts; the server checks
 export function RepeatFields({ errors }: { errors: Record<string, string[]> }) {
   const [ends, setEnds] = useState<"count" | "until">("count");
   const [preview, dispatch, previewing] = useActionState(previewSeriesAction, null);
-  const err = (name: string) =>
-    errors[name] ? (
-      <span className="text-red-700" data-testid={`error-${name}`}>
-        {errors[name].join(" ")}
-      </span>
-    ) : null;
+  const err = (name: string) => <FieldError name={name} error={errors[name]} />;
   const clashing = preview?.ok ? preview.data.occurrences.filter((o) => o.clashes.length > 0).length : 0;
 
   return (

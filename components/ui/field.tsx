@@ -28,6 +28,16 @@ function Messages({ id, name, error, hint }: { id: string; name: string; error?:
   );
 }
 
+/** A field's error beside a control laid out by hand (the booking form's grid), with the same `error-<name>` test id. */
+export function FieldError({ name, error }: { name: string; error?: string | string[] }) {
+  const message = join(error);
+  return message ? (
+    <span className="text-red-700" data-testid={`error-${name}`}>
+      {message}
+    </span>
+  ) : null;
+}
+
 /** The label, the control (given its id, ARIA state and border) and the messages, for each field below. */
 function Labelled({ label, name, error, hint, control }: Messageable & { control: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }, border: string) => ReactNode }) {
   const id = useId();
